@@ -1,0 +1,112 @@
+"""The `cla` command line: argument parsing and exit codes only; work happens elsewhere."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from cla.errors import ClaError, UsageError
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date (YYYY-MM-DD)") from e
+
+
+def _common_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", type=Path, default=Path("output"), help="output folder (./output)")
+    p.add_argument(
+        "--suppression",
+        choices=["panel", "public"],
+        default="panel",
+        help="suppression profile (default panel)",
+    )
+    p.add_argument(
+        "--extract-date",
+        type=_iso_date,
+        metavar="DATE",
+        help="the day the extract was taken (default: latest event date)",
+    )
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="cla",
+        description="Children Looked After quarterly activity and performance report.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    d = sub.add_parser("demo-data", help="write a synthetic, realistic extract set")
+    d.add_argument("--out", type=Path, required=True, help="folder to write the extract set to")
+    d.add_argument(
+        "--children",
+        type=int,
+        default=1000,
+        help="distinct children across the whole history (default 1000)",
+    )
+    d.add_argument("--seed", type=int, default=903, help="random seed (default 903)")
+    d.add_argument(
+        "--through",
+        type=_iso_date,
+        metavar="DATE",
+        help="last date of history (default: last quarter end before today)",
+    )
+    d.add_argument(
+        "--describe", action="store_true", help="print the headline figures of the generated set"
+    )
+
+    v = sub.add_parser("validate", help="check an extract set and print counts by rule")
+    v.add_argument("extract_dir", type=Path, metavar="DIR")
+    v.add_argument("--period", help="also check the extract covers this period (2020-21-Q1)")
+    v.add_argument("--extract-date", type=_iso_date, metavar="DATE")
+    v.add_argument(
+        "--report", type=Path, metavar="FILE", help="write every finding to this CSV file"
+    )
+
+    r = sub.add_parser("run", help="validate, build, check and publish one quarter")
+    r.add_argument("extract_dir", type=Path, metavar="DIR")
+    which = r.add_mutually_exclusive_group(required=True)
+    which.add_argument("--period", help="period label, e.g. 2020-21-Q1")
+    which.add_argument(
+        "--quarter-end",
+        type=_iso_date,
+        metavar="DATE",
+        help="ISO date of a quarter end, e.g. 2020-06-30",
+    )
+    _common_run_options(r)
+
+    b = sub.add_parser("backfill", help="publish every quarter of a range from one build")
+    b.add_argument("extract_dir", type=Path, metavar="DIR")
+    b.add_argument("--from", dest="first", required=True, metavar="P", help="first period")
+    b.add_argument("--to", dest="last", required=True, metavar="P", help="last period")
+    _common_run_options(b)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)  # argparse exits 2 on bad usage
+    try:
+        if args.command == "demo-data":
+            from cla.commands.demo_data import run as command
+        elif args.command == "validate":
+            from cla.commands.validate import run as command
+        else:
+            from cla.commands.publish import run as command
+        return command(args)
+    except UsageError as e:
+        print(f"cla {args.command}: {e}", file=sys.stderr)
+        return e.exit_code
+    except ClaError as e:
+        print(f"cla {args.command}: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print(f"cla {args.command}: interrupted; nothing was published", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,19 @@
+-- One row per decision to place for adoption (903 PlacedAdoption), typed.
+with source as (
+    select r.* from raw_placed_adoption r
+    where not exists (
+        select 1 from dq_excluded x
+        where x.table_name = 'placed_adoption' and x._file = r._file and x._row = r._row
+    )
+),
+final as (
+    select
+        CHILD as child,
+        parse_date(DOB) as dob,
+        parse_date(DATE_PLACED) as date_placed,
+        parse_date(DATE_PLACED_CEASED) as date_placed_ceased,
+        norm_code(REASON_PLACED_CEASED) as reason_placed_ceased,
+        _file, _row
+    from source
+)
+select * from final

@@ -1,0 +1,18 @@
+-- One row per review held, typed; quarantined and duplicate rows left out.
+with source as (
+    select r.* from raw_reviews r
+    where not exists (
+        select 1 from dq_excluded x
+        where x.table_name = 'reviews' and x._file = r._file and x._row = r._row
+    )
+),
+final as (
+    select
+        CHILD as child,
+        parse_date(DOB) as dob,
+        parse_date(REVIEW) as review,
+        norm_code(REVIEW_CODE) as review_code,
+        _file, _row
+    from source
+)
+select * from final

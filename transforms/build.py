@@ -1,0 +1,157 @@
+"""Run the SQL models in sql/ (staging -> intermediate -> indicators -> tables) in DuckDB.
+
+`sql/00_macros/*.sql` hold shared macros (plain statements). Every other
+`sql/<layer>/<name>.sql` holds one SELECT; it becomes the table `<name>`. Files run in layer
+order, then name order. Indicator files (`30_indicators/ind_<id>.sql`) start with a
+header block of `-- key: value` lines (the definition shown in reports) and return one row
+per quarter: `period, quarter_end, numerator, denominator`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from cla.paths import SQL_DIR
+from cla.periods import Period
+
+LAYERS = ("10_staging", "20_intermediate", "30_indicators", "40_tables", "50_outputs")
+BEFORE_COLLECT = ("10_staging", "20_intermediate", "30_indicators")
+_HEADER_LINE = re.compile(r"^--\s*([a-z_]+):\s*(.*)$")
+_CONTINUATION = re.compile(r"^--\s{2,}(\S.*)$")
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    layer: str
+    path: Path
+    header: dict[str, str]
+
+    @property
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def parse_header(text: str) -> dict[str, str]:
+    """The leading `-- key: value` comment block; indented `--   more` lines continue a value.
+
+    A line may hold two pairs (`-- unit: percent   polarity: low`)."""
+    header: dict[str, str] = {}
+    last = None
+    for line in text.splitlines():
+        if not line.startswith("--"):
+            break
+        if (m := _HEADER_LINE.match(line)) is not None:
+            rest = m.group(2)
+            pairs = re.split(r"\s{3,}(?=[a-z_]+:)", rest)
+            last = m.group(1)
+            header[last] = pairs[0].strip()
+            for extra in pairs[1:]:
+                k, _, v = extra.partition(":")
+                header[k.strip()] = v.strip()
+        elif last and (m := _CONTINUATION.match(line)):
+            header[last] += " " + m.group(1).strip()
+    return header
+
+
+def models(sql_dir: Path = SQL_DIR) -> list[Model]:
+    out = []
+    for layer in LAYERS:
+        for path in sorted((sql_dir / layer).glob("*.sql")):
+            out.append(Model(path.stem, layer, path, parse_header(path.read_text("utf-8"))))
+    return out
+
+
+def indicator_models(sql_dir: Path = SQL_DIR) -> list[Model]:
+    return [m for m in models(sql_dir) if m.layer == "30_indicators"]
+
+
+def table_models(sql_dir: Path = SQL_DIR) -> list[Model]:
+    return [m for m in models(sql_dir) if m.layer == "40_tables"]
+
+
+def create_quarters(con: duckdb.DuckDBPyConnection, periods: list[Period]) -> None:
+    """The quarter series every model computes over: one row per period."""
+    con.execute(
+        "CREATE OR REPLACE TABLE quarters (period VARCHAR, quarter_end DATE, fy_start DATE)"
+    )
+    con.executemany(
+        "INSERT INTO quarters VALUES (?, ?, ?)",
+        [(p.label, p.end, p.fy_start) for p in sorted(set(periods))],
+    )
+
+
+class ModelError(Exception):
+    def __init__(self, model: Model, error: Exception):
+        super().__init__(f"SQL model {model.layer}/{model.name}.sql failed: {error}")
+
+
+def create_macros(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
+    """Run `sql/00_macros/*.sql` (plain statements: shared macros every model may use)."""
+    for path in sorted((sql_dir / "00_macros").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+def run_models(
+    con: duckdb.DuckDBPyConnection, layers: tuple[str, ...], sql_dir: Path = SQL_DIR
+) -> list[Model]:
+    """Materialise every model of the given layers as a table, in order."""
+    done = []
+    for model in [m for m in models(sql_dir) if m.layer in layers]:
+        try:
+            con.execute(f"CREATE OR REPLACE TABLE {model.name} AS\n{model.sql}")
+        except duckdb.Error as e:
+            raise ModelError(model, e) from e
+        done.append(model)
+    return done
+
+
+UNIT_VALUE_SQL = {
+    "percent": "CASE WHEN denominator > 0 THEN numerator * 100.0 / denominator END",
+    "rate_per_10k": "CASE WHEN denominator > 0 THEN numerator * 10000.0 / denominator END",
+    "score": "CASE WHEN denominator > 0 THEN numerator * 1.0 / denominator END",
+    "days": "CASE WHEN denominator > 0 THEN numerator * 1.0 / denominator END",
+    "count": "numerator * 1.0",
+}
+
+
+def collect_indicators(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
+    """Union every indicator model into `indicator_values` (one row per indicator and quarter)."""
+    parts = []
+    for model in indicator_models(sql_dir):
+        unit = model.header.get("unit", "")
+        if unit not in UNIT_VALUE_SQL:
+            raise ValueError(
+                f"{model.path.name}: header unit {unit!r} is not one of {', '.join(UNIT_VALUE_SQL)}"
+            )
+        indicator_id = model.header.get("indicator_id", model.name.removeprefix("ind_"))
+        denominator = "NULL::DOUBLE" if unit == "count" else "denominator::DOUBLE"
+        parts.append(
+            f"SELECT '{indicator_id}' AS indicator_id, q.period, q.quarter_end AS period_end, "
+            f"({UNIT_VALUE_SQL[unit]})::DOUBLE AS value, numerator::DOUBLE AS numerator, "
+            f"{denominator} AS denominator, '{unit}' AS unit "
+            f"FROM quarters q LEFT JOIN {model.name} USING (period)"
+        )
+    empty = (
+        "SELECT NULL::VARCHAR AS indicator_id, NULL::VARCHAR AS period, NULL::DATE AS period_end,"
+        " NULL::DOUBLE AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator,"
+        " NULL::VARCHAR AS unit WHERE false"
+    )
+    sql = "\nUNION ALL\n".join(parts) if parts else empty
+    con.execute(f"CREATE OR REPLACE TABLE indicator_values AS {sql}")
+
+
+def build(con: duckdb.DuckDBPyConnection, periods: list[Period], sql_dir: Path = SQL_DIR) -> None:
+    """Staging -> intermediate -> indicators -> tables for the whole quarter series at once.
+
+    `indicator_values` (every indicator, every quarter) exists before 40_tables and
+    50_outputs run, so Part B tables and the published indicator rows can read it."""
+    create_macros(con, sql_dir)
+    create_quarters(con, periods)
+    run_models(con, BEFORE_COLLECT, sql_dir)
+    collect_indicators(con, sql_dir)
+    run_models(con, tuple(x for x in LAYERS if x not in BEFORE_COLLECT), sql_dir)

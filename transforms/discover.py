@@ -1,0 +1,112 @@
+"""Recognise the files of an extract set by their header row (spec/extracts.md)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schemas.tables import REFERENCE_FILES, TABLES
+
+
+@dataclass(frozen=True)
+class FoundFile:
+    path: Path
+    table: str
+    extra_columns: tuple[str, ...] = ()
+
+
+@dataclass
+class Discovery:
+    files: list[FoundFile] = field(default_factory=list)
+    reference: dict[str, Path] = field(default_factory=dict)
+    blocking: list[dict] = field(default_factory=list)  # {file, rule, message}
+    warnings: list[dict] = field(default_factory=list)
+
+    def tables(self) -> set[str]:
+        return {f.table for f in self.files}
+
+
+def read_header(path: Path) -> list[str]:
+    """The header row's column names, trimmed and upper-cased (BOM removed)."""
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        row = next(csv.reader([fh.readline()]), [])
+    return [c.strip().upper() for c in row]
+
+
+def match_table(columns: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """(table, None, extra) for a complete match; (None, closest table, missing) otherwise."""
+    cols = set(columns)
+    complete = [t for t in TABLES.values() if set(t.recognised_by) <= cols]
+    if complete:
+        best = max(complete, key=lambda t: (len(t.recognised_by), t.name))
+        return best.name, None, [c for c in columns if c not in best.columns]
+    closest = max(
+        TABLES.values(),
+        key=lambda t: (len(set(t.recognised_by) & cols) / len(t.recognised_by), t.name),
+    )
+    missing = [c for c in closest.recognised_by if c not in cols]
+    return None, closest.name, missing
+
+
+def discover(extract_dir: Path) -> Discovery:
+    """Classify every CSV directly in the folder; reference/ files are recognised by name."""
+    found = Discovery()
+    for path in sorted(extract_dir.iterdir()):
+        if path.is_dir() or path.suffix.lower() != ".csv":
+            continue
+        try:
+            columns = read_header(path)
+        except UnicodeDecodeError:
+            found.blocking.append(
+                {"file": path.name, "rule": "file.encoding", "message": "is not UTF-8 text"}
+            )
+            continue
+        table, closest, other = match_table(columns)
+        if table:
+            found.files.append(FoundFile(path, table, tuple(other)))
+            if other:
+                found.warnings.append(
+                    {
+                        "file": path.name,
+                        "rule": "file.extra_columns",
+                        "message": f"extra columns ignored: {', '.join(other)}",
+                    }
+                )
+            continue
+        known = len(TABLES[closest].recognised_by) - len(other)
+        if known * 2 >= len(TABLES[closest].recognised_by):
+            rule = f"{closest}.missing_column"
+            message = f"looks like {closest} but lacks column(s) {', '.join(other)}"
+        else:
+            rule = "file.unknown_header"
+            message = (
+                f"header matches no table; closest is {closest}, "
+                f"missing column(s) {', '.join(other)}"
+            )
+        found.blocking.append({"file": path.name, "rule": rule, "message": message})
+
+    ref_dir = extract_dir / "reference"
+    if ref_dir.is_dir():
+        for path in sorted(ref_dir.glob("*.csv")):
+            if path.stem in REFERENCE_FILES:
+                found.reference[path.stem] = path
+            else:
+                found.warnings.append(
+                    {
+                        "file": f"reference/{path.name}",
+                        "rule": "file.unknown_reference",
+                        "message": "not a reference file this product reads; ignored",
+                    }
+                )
+    for table in TABLES.values():
+        if table.required and table.name not in found.tables():
+            found.blocking.append(
+                {
+                    "file": str(extract_dir),
+                    "rule": "file.required_table_missing",
+                    "message": f"no file holds the required table {table.name} "
+                    f"(columns {', '.join(table.recognised_by)})",
+                }
+            )
+    return found

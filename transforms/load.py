@@ -1,0 +1,75 @@
+"""Load the recognised files of an extract set into DuckDB `raw_<table>` tables.
+
+Raw tables hold every row as read: `_file` (file name), `_row` (1-based line, header = 1),
+then the table's contract columns as trimmed text ('' becomes NULL). Nothing is dropped here;
+validation decides what is quarantined, staging SQL types what is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from schemas.tables import TABLES
+from transforms.discover import Discovery
+
+
+@dataclass
+class LoadedFile:
+    name: str
+    table: str
+    sha256: str
+    rows_read: int
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_file(path: Path, table: str) -> pl.DataFrame:
+    """One CSV as text columns named by the contract, trimmed, blanks as null."""
+    frame = pl.read_csv(path, infer_schema=False, encoding="utf8")
+    frame = frame.rename({c: c.strip().upper() for c in frame.columns})
+    contract = TABLES[table].columns
+    cols = []
+    for name in contract:
+        if name in frame.columns:
+            v = pl.col(name).str.strip_chars()
+            cols.append(pl.when(v == "").then(None).otherwise(v).alias(name))
+        else:  # an optional column absent from this file
+            cols.append(pl.lit(None, dtype=pl.String).alias(name))
+    return frame.select(
+        pl.lit(path.name).alias("_file"),
+        (pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias("_row"),
+        *cols,
+    )
+
+
+def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Empty raw tables for every contract table, so SQL can rely on them existing."""
+    for table in TABLES.values():
+        cols = ", ".join(f'"{c}" VARCHAR' for c in table.columns)
+        con.execute(
+            f"CREATE OR REPLACE TABLE raw_{table.name} (_file VARCHAR, _row BIGINT, {cols})"
+        )
+
+
+def load_extract(con: duckdb.DuckDBPyConnection, found: Discovery) -> list[LoadedFile]:
+    """Append every recognised file to its raw table, in file-name order."""
+    create_raw_tables(con)
+    loaded = []
+    for f in sorted(found.files, key=lambda f: f.path.name):
+        frame = read_file(f.path, f.table)
+        con.register("_incoming", frame.to_arrow())
+        con.execute(f"INSERT INTO raw_{f.table} SELECT * FROM _incoming")
+        con.unregister("_incoming")
+        loaded.append(LoadedFile(f.path.name, f.table, sha256_of(f.path), frame.height))
+    return loaded
