@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
-from cla.errors import ClaError, UsageError
+from cla.errors import ClaError
 
 
 def _iso_date(text: str) -> date:
@@ -97,14 +98,20 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from cla.commands.publish import run as command
         return command(args)
-    except UsageError as e:
-        print(f"cla {args.command}: {e}", file=sys.stderr)
-        return e.exit_code
     except ClaError as e:
         print(f"cla {args.command}: {e}", file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         print(f"cla {args.command}: interrupted; nothing was published", file=sys.stderr)
+        return 3
+    except Exception as e:  # an internal failure: exit 3, nothing published
+        if os.environ.get("CLA_DEBUG"):
+            raise
+        print(
+            f"cla {args.command}: failed ({type(e).__name__}: {e}); nothing was published. "
+            "Set CLA_DEBUG=1 to see the traceback.",
+            file=sys.stderr,
+        )
         return 3
 
 

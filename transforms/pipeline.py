@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from cla.errors import BlockedError
+from cla.errors import BlockedError, UsageError
 from cla.periods import Period
 from transforms import build as sql_build
 from transforms.discover import discover
@@ -38,7 +38,7 @@ def open_validated(
 ) -> Warehouse:
     """Discover, load and validate an extract set into a DuckDB file; raise if blocked."""
     if not extract_dir.is_dir():
-        raise BlockedError(f"extract folder {extract_dir} does not exist or is not a folder")
+        raise UsageError(f"extract folder {extract_dir} does not exist or is not a folder")
     timings: dict[str, float] = {}
     t = time.perf_counter()
     found = discover(extract_dir)

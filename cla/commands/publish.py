@@ -1,0 +1,35 @@
+"""`cla run` and `cla backfill`: parse periods, call transforms.runner, print one line each."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from cla.periods import parse_period, period_of_quarter_end, period_range
+from transforms.runner import publish_quarters
+
+
+def periods_of(args: argparse.Namespace):
+    if args.command == "backfill":
+        return period_range(parse_period(args.first), parse_period(args.last))
+    if args.period:
+        return [parse_period(args.period)]
+    return [period_of_quarter_end(args.quarter_end)]
+
+
+def run(args: argparse.Namespace) -> int:
+    periods = periods_of(args)
+    started = time.perf_counter()
+    echo = print if args.command == "backfill" else (lambda s: None)
+    folders = publish_quarters(
+        args.extract_dir, periods, args.out, args.suppression, args.extract_date, echo
+    )
+    took = time.perf_counter() - started
+    if args.command == "run":
+        print(
+            f"cla run: published {periods[0]} to {folders[0]} in {took:.1f} s "
+            f"(report: {folders[0] / 'report.html'})"
+        )
+    else:
+        print(f"cla backfill: published {len(folders)} quarters to {args.out} in {took:.1f} s")
+    return 0

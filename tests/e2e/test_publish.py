@@ -1,0 +1,318 @@
+"""`cla run` / `cla backfill` on a tiny hand-made extract: the output folder contract."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+import signal
+import subprocess
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pyarrow.parquet as pq
+import pytest
+from pypdf import PdfReader
+
+from tests.support import CLA, ROOT, cla
+
+PERIOD = "2020-21-Q2"
+EXTRACT_DATE = "2020-12-31"
+SPEC_COLUMNS = [
+    "indicator_id",
+    "period",
+    "period_end",
+    "value",
+    "numerator",
+    "denominator",
+    "unit",
+    "target",
+    "rag",
+    "suppressed",
+]
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): sha(p) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory, tiny_extract) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    cla(
+        "run",
+        str(tiny_extract),
+        "--period",
+        PERIOD,
+        "--out",
+        str(out),
+        "--extract-date",
+        EXTRACT_DATE,
+        check=True,
+    )
+    return out
+
+
+def test_output_folder_contract(published):
+    folder = published / PERIOD
+    for name in [
+        "report.html",
+        "report.pdf",
+        "tables.xlsx",
+        "indicators.csv",
+        "indicators.parquet",
+        "data_quality.csv",
+        "manifest.json",
+    ]:
+        assert (folder / name).is_file(), name
+    assert (folder / "tables").is_dir()
+    assert (published / "index.html").is_file()
+    assert f'href="{PERIOD}/report.html"' in (published / "index.html").read_text()
+    restricted = published / "restricted"
+    assert (restricted / "warehouse.duckdb").is_file()
+    assert (restricted / PERIOD / "validation_errors.csv").is_file()
+    assert (restricted / PERIOD / "action_lists.xlsx").is_file()
+    # no working files or temporary folders left behind
+    assert not [p for p in published.rglob(".tmp-*")]
+
+
+def test_indicators_csv_has_spec_columns_and_parquet_the_same_rows(published):
+    folder = published / PERIOD
+    with open(folder / "indicators.csv", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == SPEC_COLUMNS
+    table = pq.read_table(folder / "indicators.parquet")
+    assert table.column_names == SPEC_COLUMNS
+    assert table.num_rows == len(rows) - 1
+    assert str(table.schema.field("value").type) == "double"
+    assert all(r[1] == PERIOD and r[2] == "2020-09-30" for r in rows[1:])
+
+
+def test_manifest_accounts_for_every_row_and_hashes_inputs(published, tiny_extract):
+    manifest = json.loads((published / PERIOD / "manifest.json").read_text())
+    by_name = {f["name"]: f for f in manifest["files"]}
+    assert set(by_name) == {p.name for p in tiny_extract.glob("*.csv")}
+    for name, f in by_name.items():
+        path = tiny_extract / name
+        assert f["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        # rows in the file, counted independently: lines minus the header
+        assert f["rows_read"] == len(path.read_text().splitlines()) - 1
+        assert f["rows_read"] == f["rows_loaded"] + f["rows_quarantined"] + f["duplicates_dropped"]
+    assert manifest["suppression"] == "panel"
+    assert manifest["created_at"]
+
+
+def test_pdf_and_xlsx_open_and_hold_the_report(published):
+    folder = published / PERIOD
+    pdf = PdfReader(folder / "report.pdf")
+    assert len(pdf.pages) >= 2
+    text = "".join(page.extract_text() for page in pdf.pages)
+    assert "Part A" in text and "Corporate Parenting Panel" in text
+    wb = openpyxl.load_workbook(folder / "tables.xlsx")
+    assert {"Indicators", "Definitions", "Data quality"} <= set(wb.sheetnames)
+    ws = wb["Indicators"]
+    assert ws.freeze_panes == "A2"
+    header = [c.value for c in ws[1]]
+    value_col = header.index("Value")
+    values = [row[value_col].value for row in ws.iter_rows(min_row=2)]
+    assert values and all(v is None or isinstance(v, int | float) for v in values)
+
+
+def _outputs_text(out: Path) -> str:
+    """Every published file under OUT outside restricted/, as searchable text."""
+    chunks = []
+    for p in out.rglob("*"):
+        if not p.is_file() or "restricted" in p.relative_to(out).parts:
+            continue
+        if p.suffix == ".pdf":
+            chunks.append("".join(pg.extract_text() for pg in PdfReader(p).pages))
+        elif p.suffix == ".xlsx":
+            with zipfile.ZipFile(p) as z:
+                chunks.extend(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+        elif p.suffix == ".parquet":
+            chunks.append(pq.read_table(p).to_pandas().to_csv())
+        else:
+            chunks.append(p.read_text(encoding="utf-8", errors="replace"))
+    return "\n".join(chunks)
+
+
+def test_nothing_child_level_outside_restricted(published, tiny_extract):
+    text = _outputs_text(published)
+    with open(tiny_extract / "header.csv", newline="") as fh:
+        header = list(csv.DictReader(fh))
+    with open(tiny_extract / "episodes.csv", newline="") as fh:
+        episodes = list(csv.DictReader(fh))
+    for h in header:
+        assert h["CHILD"] not in text
+        assert h["DOB"] not in text
+    for e in episodes:
+        for post in (e["HOME_POST"], e["PL_POST"]):
+            if post:
+                assert post not in text
+    assert not list(published.glob("*.duckdb")) and not list(published.glob(f"{PERIOD}/*.duckdb"))
+
+
+def test_second_run_and_backfill_are_byte_identical(published, tiny_extract, tmp_path):
+    other = tmp_path / "again"
+    # another working directory and time zone must not change a byte
+    cla(
+        "backfill",
+        str(tiny_extract),
+        "--from",
+        "2020-21-Q1",
+        "--to",
+        PERIOD,
+        "--out",
+        str(other),
+        "--extract-date",
+        EXTRACT_DATE,
+        cwd=tmp_path,
+        env={"TZ": "Pacific/Auckland"},
+        check=True,
+    )
+    for rel in ["indicators.csv", "indicators.parquet", "data_quality.csv"]:
+        assert sha(published / PERIOD / rel) == sha(other / PERIOD / rel), rel
+    first, second = (
+        sorted((published / PERIOD / "tables").glob("*.csv")),
+        sorted((other / PERIOD / "tables").glob("*.csv")),
+    )
+    assert [p.name for p in first] == [p.name for p in second]
+    for a, b in zip(first, second, strict=True):
+        assert sha(a) == sha(b), a.name
+    assert (other / "2020-21-Q1" / "manifest.json").is_file()
+
+
+def test_a_killed_run_leaves_the_previous_publication_intact(tiny_extract, tmp_path):
+    out = tmp_path / "out"
+    cla(
+        "run",
+        str(tiny_extract),
+        "--period",
+        PERIOD,
+        "--out",
+        str(out),
+        "--extract-date",
+        EXTRACT_DATE,
+        check=True,
+    )
+    before = tree_hashes(out / PERIOD)
+    changed = tmp_path / "extract"
+    shutil.copytree(tiny_extract, changed)
+    with open(changed / "header.csv", "a") as fh:
+        fh.write("T009,F,01/01/2015,WBRI,,,\n")
+    proc = subprocess.Popen(
+        [
+            *CLA,
+            "run",
+            str(changed),
+            "--period",
+            PERIOD,
+            "--out",
+            str(out),
+            "--extract-date",
+            EXTRACT_DATE,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(out.glob(f".tmp-{PERIOD}-*")):
+        if proc.poll() is not None:
+            pytest.fail("the run finished before it could be killed mid-publish")
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert tree_hashes(out / PERIOD) == before
+    # the next run clears the leftovers and publishes normally
+    cla(
+        "run",
+        str(tiny_extract),
+        "--period",
+        PERIOD,
+        "--out",
+        str(out),
+        "--extract-date",
+        EXTRACT_DATE,
+        check=True,
+    )
+    assert not list(out.rglob(".tmp-*")) and not list(out.rglob(".old-*"))
+
+
+def test_a_blocked_run_publishes_nothing_and_keeps_the_old_report(
+    published, tiny_extract, tmp_path
+):
+    before = tree_hashes(published / PERIOD)
+    broken = tmp_path / "extract"
+    shutil.copytree(tiny_extract, broken)
+    (broken / "episodes.csv").unlink()  # a required table
+    proc = cla(
+        "run",
+        str(broken),
+        "--period",
+        PERIOD,
+        "--out",
+        str(published),
+        "--extract-date",
+        EXTRACT_DATE,
+    )
+    assert proc.returncode == 1
+    assert "episodes" in proc.stderr and "Traceback" not in proc.stderr
+    assert tree_hashes(published / PERIOD) == before
+
+
+def test_a_quarter_after_the_extract_date_is_blocked(tiny_extract, tmp_path):
+    proc = cla(
+        "run",
+        str(tiny_extract),
+        "--period",
+        "2021-22-Q1",
+        "--out",
+        str(tmp_path),
+        "--extract-date",
+        EXTRACT_DATE,
+    )
+    assert proc.returncode == 1
+    assert "2021-06-30" in proc.stderr and EXTRACT_DATE in proc.stderr
+    assert not (tmp_path / "2021-22-Q1").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["run"],  # no folder, no period
+        ["run", "x", "--period", "2020-21-Q9"],  # bad label
+        ["run", "x", "--quarter-end", "2020-06-29"],  # not a quarter end
+        ["run", "x", "--period", "2020-21-Q1", "--quarter-end", "2020-06-30"],  # both
+        ["backfill", "x", "--from", "2020-21-Q2", "--to", "2020-21-Q1"],  # reversed range
+        ["frobnicate"],
+    ],
+)
+def test_bad_usage_exits_2_with_a_message(args):
+    proc = cla(*args)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() and "Traceback" not in proc.stderr
+
+
+def test_missing_input_folder_is_a_clear_error(tmp_path):
+    proc = cla("run", str(tmp_path / "nowhere"), "--period", PERIOD, "--out", str(tmp_path))
+    assert proc.returncode == 2
+    assert "nowhere" in proc.stderr and "does not exist" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_csv_has_no_formula_cells_and_reads_as_plain_numbers(published):
+    rows = list(csv.DictReader(io.StringIO((published / PERIOD / "indicators.csv").read_text())))
+    for r in rows:
+        for key in ("value", "numerator", "denominator"):
+            if r[key]:
+                float(r[key])  # a plain number, no thousands separators or marks
+        assert r["suppressed"] in ("true", "false")

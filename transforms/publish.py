@@ -1,0 +1,270 @@
+"""Publish one period: every rendering written to a temporary folder, then renamed into place.
+
+Public outputs go to OUT/<period>/; child-level outputs to OUT/restricted/<period>/. A failed
+or killed run leaves the previous publication intact (the old folder is only moved aside once
+the new one is complete, and restored by the next run if a kill lands between the renames).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import uuid
+from dataclasses import asdict
+from datetime import UTC, date, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from cla.paths import ROOT
+from cla.periods import Period
+from reports import suppression
+from reports.context import INDICATOR_COLUMNS, Context, build_context
+from reports.html import render_html
+from reports.index import write_index
+from reports.key_points import key_points
+from reports.pdf import render_pdf
+from reports.xlsx import render_xlsx
+from transforms.load import sha256_of
+from transforms.pipeline import Warehouse
+
+INDICATOR_SCHEMA = pa.schema(
+    [
+        ("indicator_id", pa.string()),
+        ("period", pa.string()),
+        ("period_end", pa.date32()),
+        ("value", pa.float64()),
+        ("numerator", pa.float64()),
+        ("denominator", pa.float64()),
+        ("unit", pa.string()),
+        ("target", pa.float64()),
+        ("rag", pa.string()),
+        ("suppressed", pa.bool_()),
+    ]
+)
+
+
+def code_version() -> str:
+    version = metadata.version("cla-pipeline")
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        ).stdout.strip()
+        return f"{version}+{commit}" if commit else version
+    except (OSError, subprocess.SubprocessError):
+        return version
+
+
+def csv_cell(v: Any) -> str:
+    """One value as CSV text: stable across runs (no locale, shortest float repr)."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() else repr(v)
+    if isinstance(v, date):
+        return v.isoformat()
+    return str(v)
+
+
+def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(columns)
+        for r in rows:
+            w.writerow([csv_cell(r.get(c)) for c in columns])
+
+
+def read_previous_values(folder: Path) -> dict[str, str]:
+    path = folder / "indicators.csv"
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8") as fh:
+        return {r["indicator_id"]: r["value"] for r in csv.DictReader(fh)}
+
+
+def revisions(previous: dict[str, str], rows: list[dict]) -> list[dict]:
+    """Part A values that changed since this period was last published (old -> new)."""
+    out = []
+    for r in rows:
+        new = csv_cell(r["value"])
+        old = previous.get(r["indicator_id"])
+        if old is not None and old != new:
+            out.append({"indicator_id": r["indicator_id"], "old": old, "new": new})
+    return out
+
+
+def write_data_files(c: Context, folder: Path) -> None:
+    """indicators.csv/.parquet, tables/*.csv, data_quality.csv."""
+    rows = [{k: r[k] for k in INDICATOR_COLUMNS} for r in c.indicators]
+    write_csv(folder / "indicators.csv", INDICATOR_COLUMNS, rows)
+    table = pa.Table.from_pylist(rows, schema=INDICATOR_SCHEMA)
+    pq.write_table(table, folder / "indicators.parquet")
+    (folder / "tables").mkdir()
+    for name, table_rows in c.tables.items():
+        cols = list(table_rows[0]) if table_rows else ["period", "category", "value"]
+        if "suppressed" not in cols:
+            cols.append("suppressed")
+        write_csv(
+            folder / "tables" / f"{name}.csv",
+            cols,
+            [{"suppressed": False, **r} for r in table_rows],
+        )
+    dq_rows = []
+    for f in c.data_quality["files"]:
+        for measure in ("rows_read", "rows_loaded", "rows_quarantined", "duplicates_dropped"):
+            dq_rows.append(
+                {
+                    "file": f["name"],
+                    "table": f["table"],
+                    "rule": measure,
+                    "severity": "accounting",
+                    "count": f[measure],
+                }
+            )
+    tables = {f["name"]: f["table"] for f in c.data_quality["files"]}
+    for r in c.data_quality["rules"]:
+        dq_rows.append(
+            {
+                "file": r["file"],
+                "table": tables.get(r["file"], ""),
+                "rule": r["rule"],
+                "severity": r["severity"],
+                "count": r["n"],
+            }
+        )
+    write_csv(folder / "data_quality.csv", ["file", "table", "rule", "severity", "count"], dq_rows)
+
+
+def write_restricted(wh: Warehouse, folder: Path) -> None:
+    """validation_errors.csv and action lists: child-level, never published."""
+    from reports.action_lists import render_action_lists
+
+    cur = wh.con.execute(
+        'SELECT file, row, "column", rule, value, child, severity FROM dq_findings '
+        'ORDER BY file, row, rule, "column"'
+    )
+    cols = [d[0] for d in cur.description]
+    write_csv(
+        folder / "validation_errors.csv",
+        cols,
+        [dict(zip(cols, r, strict=True)) for r in cur.fetchall()],
+    )
+    render_action_lists(wh.con, folder / "action_lists.xlsx")
+
+
+def swap_into_place(tmp: Path, final: Path) -> None:
+    """Replace `final` by the complete folder `tmp`; the old one is removed only after."""
+    old = final.with_name(f".old-{final.name}")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(tmp, final)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def recover(out: Path) -> None:
+    """Undo the effects of a run killed mid-publish: restore moved-aside folders, drop temps."""
+    for base in (out, out / "restricted"):
+        if not base.is_dir():
+            continue
+        for old in base.glob(".old-*"):
+            final = base / old.name.removeprefix(".old-")
+            if final.exists():
+                shutil.rmtree(old)
+            else:
+                os.replace(old, final)
+        for tmp in base.glob(".tmp-*"):
+            if tmp.is_dir():
+                shutil.rmtree(tmp)
+            else:
+                tmp.unlink()
+
+
+def publish_period(
+    wh: Warehouse,
+    period: Period,
+    out: Path,
+    suppression_profile: str = "panel",
+    generated_at: datetime | None = None,
+) -> Path:
+    """Render and publish one period atomically; returns the period folder."""
+    generated_at = generated_at or datetime.now(UTC)
+    final = out / period.label
+    c = build_context(
+        wh.con,
+        period,
+        [asdict(f) for f in wh.validation.files],
+        wh.validation.extract_date,
+        suppression_profile,
+        generated_at=generated_at.strftime("%Y-%m-%d %H:%M UTC"),
+    )
+    c.revisions = revisions(read_previous_values(final), c.indicators)
+    thresholds = dict(
+        wh.con.execute(
+            "SELECT profile, max(threshold) FROM ref_suppression GROUP BY profile"
+        ).fetchall()
+    )
+    suppression.apply(c, thresholds)
+    c.key_points = key_points(c)
+
+    version = code_version()
+    tmp = out / f".tmp-{period.label}-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir(parents=True)
+    restricted_tmp = out / "restricted" / f".tmp-{period.label}-{uuid.uuid4().hex[:8]}"
+    restricted_tmp.mkdir(parents=True)
+    try:
+        write_data_files(c, tmp)
+        html = render_html(c, version)
+        (tmp / "report.html").write_text(html, encoding="utf-8")
+        render_pdf(html, tmp / "report.pdf")
+        render_xlsx(c, tmp / "tables.xlsx")
+        write_restricted(wh, restricted_tmp)
+        manifest = {
+            "period": period.label,
+            "period_end": period.end.isoformat(),
+            "created_at": generated_at.isoformat(timespec="seconds"),
+            "code_version": version,
+            "extract_date": c.data_quality["extract_date"],
+            "suppression": suppression_profile,
+            "files": [asdict(f) for f in wh.validation.files],
+            "reference": {
+                name: {
+                    "file": str(p.name),
+                    "sha256": sha256_of(p),
+                    "bundled": p.parent.resolve() == (ROOT / "reference"),
+                }
+                for name, p in sorted(wh.reference_sources.items())
+            },
+            "row_accounting": {
+                k: sum(getattr(f, k) for f in wh.validation.files)
+                for k in ("rows_read", "rows_loaded", "rows_quarantined", "duplicates_dropped")
+            },
+            "revisions": c.revisions,
+            "timings_s": {k: round(v, 3) for k, v in wh.timings.items()},
+            "outputs": sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
+            + ["manifest.json"],
+        }
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(restricted_tmp, ignore_errors=True)
+        raise
+    swap_into_place(restricted_tmp, out / "restricted" / period.label)
+    swap_into_place(tmp, final)
+    write_index(out)
+    return final

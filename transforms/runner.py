@@ -1,0 +1,48 @@
+"""One run: validate and build once, check, then publish each requested quarter."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from cla.periods import Period
+from transforms.check import check_indicator_tables
+from transforms.pipeline import build_warehouse
+from transforms.publish import publish_period, recover
+
+
+def publish_quarters(
+    extract_dir: Path,
+    periods: list[Period],
+    out: Path,
+    suppression: str = "panel",
+    extract_date: date | None = None,
+    echo: Callable[[str], None] = lambda s: None,
+) -> list[Path]:
+    """Publish every period from one build of the extract set; returns the period folders.
+
+    Nothing is published unless validation, the build and the expectation suite all pass;
+    the warehouse replaces OUT/restricted/warehouse.duckdb only when the run succeeds."""
+    restricted = out / "restricted"
+    restricted.mkdir(parents=True, exist_ok=True)
+    recover(out)
+    db_tmp = restricted / f".tmp-warehouse-{uuid.uuid4().hex[:8]}.duckdb"
+    try:
+        wh = build_warehouse(extract_dir, periods, db_tmp, extract_date)
+        try:
+            check_indicator_tables(wh.con, restricted / "gx")
+            generated_at = datetime.now(UTC)
+            folders = []
+            for p in periods:
+                folders.append(publish_period(wh, p, out, suppression, generated_at))
+                echo(f"{p}: published {out / p.label}")
+        finally:
+            wh.con.close()
+        os.replace(db_tmp, restricted / "warehouse.duckdb")
+        return folders
+    finally:
+        for leftover in restricted.glob(f"{db_tmp.name}*"):
+            leftover.unlink()
