@@ -28,7 +28,7 @@ def line_chart(
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="t"><title>{escape(title)}</title>',
+        f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>',
         f'<line x1="{left}" y1="{top + h}" x2="{left + w}" y2="{top + h}" stroke="#505a5f"/>',
         f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + h}" stroke="#505a5f"/>',
     ]
@@ -49,19 +49,13 @@ def line_chart(
     for n, (name, points) in enumerate(series.items()):
         colour = PALETTE[n % len(PALETTE)]
         segment: list[str] = []
-        for label, v in sorted(points):
+        for label, v in sorted(points) + [("", None)]:  # a gap at the end flushes the last run
             if v is None:
-                if len(segment) > 1:
-                    parts.append(_polyline(segment, colour))
+                parts.append(_run(segment, colour))
                 segment = []
                 continue
             x, y = xy(label, v)
             segment.append(f"{x:.1f},{y:.1f}")
-        if len(segment) > 1:
-            parts.append(_polyline(segment, colour))
-        elif segment:
-            x, y = segment[0].split(",")
-            parts.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{colour}"/>')
         ly = top + 12 + n * 14
         parts.append(
             f'<rect x="{left + w + 12}" y="{ly - 8}" width="10" height="10" '
@@ -72,8 +66,15 @@ def line_chart(
     return "".join(parts)
 
 
-def _polyline(points: list[str], colour: str) -> str:
-    return f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{" ".join(points)}"/>'
+def _run(points: list[str], colour: str) -> str:
+    """A run of consecutive values: a line, or a dot when it is a single value."""
+    if not points:
+        return ""
+    if len(points) == 1:
+        x, y = points[0].split(",")
+        return f'<circle cx="{x}" cy="{y}" r="3" fill="{colour}"/>'
+    line = " ".join(points)
+    return f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{line}"/>'
 
 
 def table_chart(rows: list[dict], title: str, max_series: int = 8) -> str:

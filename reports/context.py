@@ -127,13 +127,13 @@ def previous_years(period: Period) -> list[Period]:
 
 
 def history(con: duckdb.DuckDBPyConnection, period: Period) -> dict[str, dict[str, Any]]:
-    """Per indicator: value at each previous-year Q4 and at the previous quarter."""
-    wanted = [*previous_years(period), period.shift(-1)]
+    """Per indicator: value at each quarter of the built series up to the period."""
     out: dict[str, dict[str, Any]] = {}
     for r in _rows(
         con,
-        "SELECT indicator_id, period, value FROM indicator_values WHERE period IN (?, ?, ?, ?)",
-        [p.label for p in wanted],
+        "SELECT indicator_id, period, value FROM indicator_values WHERE period <= ? "
+        "ORDER BY indicator_id, period",
+        [period.label],
     ):
         out.setdefault(r["indicator_id"], {})[r["period"]] = r["value"]
     return out
@@ -248,6 +248,9 @@ def build_context(
         ]
         r["previous_quarter"] = h.get(prev)
         r["direction"] = direction(r["value"], h.get(prev), r["polarity"])
+        r["series"] = [
+            (p.label, h.get(p.label)) for p in (period.shift(-k) for k in range(8, -1, -1))
+        ]
         r["target_text"] = targets.get(ind, "")
         r["comparators"] = comps.get(ind, {})
         r["display"] = display_round(r["value"])

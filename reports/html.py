@@ -52,8 +52,8 @@ def view(c: Context, version: str) -> dict[str, Any]:
         row = {
             "ref": r["ref"],
             "title": r["title"] or r["indicator_id"],
-            "sn": fmt(comps.get("statistical_neighbours", (None,))[0]),
-            "england": fmt(comps.get("england", (None,))[0]),
+            "sn": fmt(comps.get("statistical_neighbours", (None,))[0], r["unit"]),
+            "england": fmt(comps.get("england", (None,))[0], r["unit"]),
             "previous": [fmt(p["value"], r["unit"]) for p in r["previous_years"]],
             "target_text": r["target_text"],
             "actual": fmt(r["value"], r["unit"], r.get("mark", "")),

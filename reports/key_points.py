@@ -40,6 +40,30 @@ def cla_numbers(c: Context) -> str | None:
     return text + "."
 
 
+def trend(indicator_id: str, noun: str) -> Rule:
+    """'… has increased in each of the last N quarters' (N >= 2), or no sentence."""
+
+    def rule(c: Context) -> str | None:
+        r = _row(c, indicator_id)
+        if r is None:
+            return None
+        values = [display_round(v) for _, v in r.get("series", [])]
+        run, sign = 0, 0
+        for before, after in zip(reversed(values[:-1]), reversed(values[1:]), strict=True):
+            if before is None or after is None or after == before:
+                break
+            step = 1 if after > before else -1
+            if sign and step != sign:
+                break
+            sign, run = step, run + 1
+        if run < 2:
+            return None
+        word = "increased" if sign > 0 else "decreased"
+        return f"The {noun} has {word} in each of the last {run} quarters, to {_shown(r)}."
+
+    return rule
+
+
 def rate_against_comparators(c: Context) -> str | None:
     r = _row(c, "cla_rate_per_10k")
     if r is None or not r.get("comparators"):
@@ -104,6 +128,7 @@ def _end(c: Context) -> str:
 
 RULES: list[Rule] = [
     cla_numbers,
+    trend("cla_rate_per_10k", "rate of children looked after per 10,000"),
     rate_against_comparators,
     at_risk_of_third_placement,
     no_adoptions,
