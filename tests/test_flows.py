@@ -6,7 +6,6 @@ import csv
 
 import pytest
 
-
 PERIOD = "2020-21-Q2"
 
 
@@ -24,7 +23,9 @@ def test_publish_quarter_flow_publishes_like_cla_run(prefect_server, tiny_extrac
     from flows.publish import publish_quarter
 
     folders = publish_quarter(
-        extract_dir=str(tiny_extract), period=PERIOD, out=str(tmp_path),
+        extract_dir=str(tiny_extract),
+        period=PERIOD,
+        out=str(tmp_path),
         extract_date=date(2020, 12, 31),
     )
     assert folders == [str(tmp_path / PERIOD)]
@@ -38,7 +39,10 @@ def test_backfill_flow_publishes_each_quarter(prefect_server, tiny_extract, tmp_
     from flows.publish import backfill
 
     folders = backfill(
-        extract_dir=str(tiny_extract), first="2020-21-Q1", last=PERIOD, out=str(tmp_path),
+        extract_dir=str(tiny_extract),
+        first="2020-21-Q1",
+        last=PERIOD,
+        out=str(tmp_path),
         extract_date=date(2020, 12, 31),
     )
     assert [f.rsplit("/", 1)[1] for f in folders] == ["2020-21-Q1", PERIOD]

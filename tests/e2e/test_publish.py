@@ -10,7 +10,6 @@ import shutil
 import signal
 import subprocess
 import time
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -18,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 from pypdf import PdfReader
 
-from tests.support import CLA, ROOT, cla
+from tests.support import CLA, ROOT, cla, published_text
 
 PERIOD = "2020-21-Q2"
 EXTRACT_DATE = "2020-12-31"
@@ -126,26 +125,8 @@ def test_pdf_and_xlsx_open_and_hold_the_report(published):
     assert values and all(v is None or isinstance(v, int | float) for v in values)
 
 
-def _outputs_text(out: Path) -> str:
-    """Every published file under OUT outside restricted/, as searchable text."""
-    chunks = []
-    for p in out.rglob("*"):
-        if not p.is_file() or "restricted" in p.relative_to(out).parts:
-            continue
-        if p.suffix == ".pdf":
-            chunks.append("".join(pg.extract_text() for pg in PdfReader(p).pages))
-        elif p.suffix == ".xlsx":
-            with zipfile.ZipFile(p) as z:
-                chunks.extend(z.read(n).decode("utf-8", "replace") for n in z.namelist())
-        elif p.suffix == ".parquet":
-            chunks.append(pq.read_table(p).to_pandas().to_csv())
-        else:
-            chunks.append(p.read_text(encoding="utf-8", errors="replace"))
-    return "\n".join(chunks)
-
-
 def test_nothing_child_level_outside_restricted(published, tiny_extract):
-    text = _outputs_text(published)
+    text = published_text(published)
     with open(tiny_extract / "header.csv", newline="") as fh:
         header = list(csv.DictReader(fh))
     with open(tiny_extract / "episodes.csv", newline="") as fh:
