@@ -38,7 +38,7 @@ def line_chart(
             f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="10" '
             f'text-anchor="end">{vmax * frac:.0f}</text>'
         )
-    every = max(1, len(labels) // 8)
+    every = max(1, -(-len(labels) // 6))  # at most about six labels
     for i, label in enumerate(labels):
         if i % every == 0 or i == len(labels) - 1:
             x = left + i * step

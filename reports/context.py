@@ -163,7 +163,7 @@ def part_b_tables(con: duckdb.DuckDBPyConnection, period: Period) -> tuple[dict,
         )
         name = table_file_name(m.name)
         tables[name] = rows
-        titles[name] = m.header.get("title", name.replace("_", " "))
+        titles[name] = m.header.get("title", "")
     return tables, titles
 
 

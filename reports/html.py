@@ -43,6 +43,58 @@ def note(r: dict[str, Any]) -> str:
     return ""
 
 
+VALUE_FIELDS = ("value", "numerator", "denominator", "percent", "count", "suppressed", "period_end")
+MAX_PERIODS = 13
+
+
+def pivot_parts(rows: list[dict[str, Any]], title: str) -> list[dict[str, Any]]:
+    """A long-format table as committee-paper tables: one per measure, categories down,
+    periods across (the last 13), with a chart of the local series when it is small enough."""
+    if not rows or "period" not in rows[0]:
+        return []
+
+    def part_of(r: dict[str, Any]) -> tuple[str, str]:
+        series = r.get("series")
+        return (str(r.get("measure") or ""), "" if series in (None, "local") else "comparators")
+
+    parts = []
+    for measure, comparator in sorted({part_of(r) for r in rows}):
+        subset = [r for r in rows if part_of(r) == (measure, comparator)]
+        periods = sorted({str(r["period"]) for r in subset})[-MAX_PERIODS:]
+        keys = [k for k in subset[0] if k not in VALUE_FIELDS and k not in ("period", "measure")]
+        lines: dict[tuple, dict[str, Any]] = {}
+        for r in subset:
+            if str(r["period"]) not in periods:
+                continue
+            key = tuple(r.get(k) for k in keys)
+            mark = "x" if r.get("suppressed") else ""
+            lines.setdefault(key, {})[str(r["period"])] = fmt(
+                r.get("value"), r.get("unit") or "", mark
+            )
+        local = [r for r in subset if r.get("series") in (None, "local")]
+        chart = table_chart(
+            [
+                {"period": str(r["period"]), "category": r.get("category"), "value": r.get("value")}
+                for r in local
+                if str(r["period"]) in periods
+            ],
+            f"{title}{' – ' + str(measure).replace('_', ' ') if measure else ''}",
+        )
+        parts.append(
+            {
+                "measure": str(measure).replace("_", " ") if measure else "",
+                "columns": [k.replace("_", " ").capitalize() for k in keys] + periods,
+                "rows": [
+                    [{"text": "" if v is None else str(v), "num": False} for v in key]
+                    + [{"text": cells.get(p, "–"), "num": True} for p in periods]
+                    for key, cells in sorted(lines.items(), key=lambda kv: str(kv[0]))
+                ],
+                "chart": chart,
+            }
+        )
+    return parts
+
+
 def view(c: Context, version: str) -> dict[str, Any]:
     """The template's variables: formatted strings only."""
     end = c.period.end
@@ -76,14 +128,8 @@ def view(c: Context, version: str) -> dict[str, Any]:
         if name is None and not s["not_supplied"]:
             s["not_supplied"] = "Not built for this period."
         if name is not None:
-            rows = c.tables[name]
-            s["title"] = c.table_titles.get(name, title)
-            s["columns"] = list(rows[0]) if rows else []
-            s["rows"] = [
-                [{"text": fmt(v), "num": isinstance(v, int | float)} for v in r.values()]
-                for r in rows
-            ]
-            s["chart"] = table_chart(rows, s["title"])
+            s["title"] = c.table_titles.get(name) or title
+            s["parts"] = pivot_parts(c.tables[name], s["title"])
         sections.append(s)
     footnote = (
         "x – suppressed to protect confidentiality (small numbers). "
