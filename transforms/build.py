@@ -58,11 +58,33 @@ def parse_header(text: str) -> dict[str, str]:
     return header
 
 
+def _dependency_order(layer_models: list[Model]) -> list[Model]:
+    """Name order, except that a model runs after the models of its layer it names."""
+    names = {m.name for m in layer_models}
+    needs = {
+        m.name: {n for n in names if n != m.name and re.search(rf"\b{n}\b", m.sql)}
+        for m in layer_models
+    }
+    done: list[Model] = []
+    placed: set[str] = set()
+    remaining = list(layer_models)
+    while remaining:
+        ready = [m for m in remaining if needs[m.name] <= placed] or remaining[:1]
+        done.append(ready[0])
+        placed.add(ready[0].name)
+        remaining.remove(ready[0])
+    return done
+
+
 def models(sql_dir: Path = SQL_DIR) -> list[Model]:
+    """Every model, layer by layer; within a layer name order, dependencies first."""
     out = []
     for layer in LAYERS:
-        for path in sorted((sql_dir / layer).glob("*.sql")):
-            out.append(Model(path.stem, layer, path, parse_header(path.read_text("utf-8"))))
+        layer_models = [
+            Model(path.stem, layer, path, parse_header(path.read_text("utf-8")))
+            for path in sorted((sql_dir / layer).glob("*.sql"))
+        ]
+        out.extend(_dependency_order(layer_models))
     return out
 
 
@@ -143,6 +165,36 @@ def collect_indicators(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) 
     )
     sql = "\nUNION ALL\n".join(parts) if parts else empty
     con.execute(f"CREATE OR REPLACE TABLE indicator_values AS {sql}")
+    create_catalogue(con, sql_dir)
+
+
+CATALOGUE_KEYS = (
+    "indicator_id",
+    "ref",
+    "title",
+    "unit",
+    "polarity",
+    "grain",
+    "cohort",
+    "numerator",
+    "denominator",
+    "sources",
+    "caveats",
+)
+
+
+def create_catalogue(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
+    """`indicator_catalogue`: one row per indicator, its header block (the definitions)."""
+    columns = ", ".join(f"{k} VARCHAR" for k in CATALOGUE_KEYS)
+    con.execute(f"CREATE OR REPLACE TABLE indicator_catalogue ({columns})")
+    rows = []
+    for model in indicator_models(sql_dir):
+        header = {**model.header}
+        header.setdefault("indicator_id", model.name.removeprefix("ind_"))
+        rows.append([header.get(k, "") or None for k in CATALOGUE_KEYS])
+    if rows:
+        marks = ", ".join("?" for _ in CATALOGUE_KEYS)
+        con.executemany(f"INSERT INTO indicator_catalogue VALUES ({marks})", rows)
 
 
 def build(con: duckdb.DuckDBPyConnection, periods: list[Period], sql_dir: Path = SQL_DIR) -> None:

@@ -1,0 +1,59 @@
+-- Clean episodes: one row per episode left after quarantine, short breaks (LS V3/V4) removed
+-- before anything else, numbered into periods of care and placements (indicators.md).
+-- period_seq: a new period of care at a child's first episode and wherever DECOM differs from
+--   the previous episode's DEC.
+-- placement_seq: a new placement at each period's first episode and at RNE P, B or S;
+--   RNE L, T and U continue the current placement.
+with clean_episodes as (
+    select * exclude (is_short_break, _file, _row)
+    from stg_episodes
+    where not is_short_break
+),
+with_previous as (
+    select
+        *,
+        lag(dec) over (partition by child order by decom) as previous_dec,
+        row_number() over (partition by child order by decom) as episode_seq
+    from clean_episodes
+),
+flagged as (
+    select
+        *,
+        previous_dec is null or decom <> previous_dec as starts_period
+    from with_previous
+),
+numbered as (
+    select
+        *,
+        sum(case when starts_period then 1 else 0 end)
+            over (partition by child order by decom rows unbounded preceding) as period_seq,
+        sum(case when starts_period or rne in ('P', 'B', 'S') then 1 else 0 end)
+            over (partition by child order by decom rows unbounded preceding) as placement_seq
+    from flagged
+),
+final as (
+    select
+        numbered.child,
+        numbered.episode_seq,
+        numbered.period_seq,
+        numbered.placement_seq,
+        numbered.decom,
+        numbered.dec,
+        numbered.rne,
+        numbered.ls,
+        numbered.cin,
+        numbered.place,
+        numbered.place_provider,
+        numbered.rec,
+        numbered.reason_place_change,
+        numbered.home_post,
+        numbered.pl_post,
+        numbered.urn,
+        numbered.starts_period,
+        header.dob,
+        header.sex,
+        header.ethnic
+    from numbered
+    left join stg_header as header on header.child = numbered.child
+)
+select * from final

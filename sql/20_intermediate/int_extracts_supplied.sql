@@ -1,0 +1,13 @@
+-- One row: which optional extracts were supplied (an empty or header-only file is blocking,
+-- so a supplied file has raw rows). Indicators needing an absent extract have no value.
+with final as (
+    select
+        exists (select 1 from raw_health_assessments) as has_health_assessments,
+        exists (select 1 from raw_dental_checks) as has_dental_checks,
+        exists (select 1 from raw_immunisations) as has_immunisations,
+        exists (select 1 from raw_sdq) as has_sdq,
+        exists (select 1 from raw_care_leavers) as has_care_leavers,
+        exists (select 1 from raw_uasc) as has_uasc,
+        exists (select 1 from raw_ad1) as has_ad1
+)
+select * from final

@@ -1,0 +1,53 @@
+-- One row per quarter and child looked after on its end E: the episode open on E
+-- (DECOM <= E and DEC blank or > E), its period of care and placement, age on E, UASC on E,
+-- CLA 1yr+ (current period start <= E - 12 months) and 30 months (<= E - 30 months).
+with open_episodes as (
+    select windows.*, episodes.* exclude (dob, sex, ethnic)
+    from int_quarter_windows as windows
+    join int_episodes as episodes
+        on episodes.decom <= windows.quarter_end
+        and coalesce(episodes.dec, date '9999-12-31') > windows.quarter_end  -- open or left after E
+),
+uasc_on_quarter_end as (
+    select windows.period, uasc.child
+    from int_quarter_windows as windows
+    join stg_uasc as uasc on coalesce(uasc.duc, date '9999-12-31') > windows.quarter_end
+),
+final as (
+    select
+        open_episodes.period,
+        open_episodes.quarter_end,
+        open_episodes.fy_start,
+        open_episodes.child,
+        open_episodes.episode_seq,
+        open_episodes.period_seq,
+        open_episodes.placement_seq,
+        open_episodes.decom,
+        open_episodes.rne,
+        open_episodes.ls,
+        open_episodes.cin,
+        open_episodes.place,
+        open_episodes.place_provider,
+        open_episodes.home_post,
+        open_episodes.pl_post,
+        periods.period_start,
+        placements.placement_start,
+        header.dob,
+        header.sex,
+        header.ethnic,
+        age_on(header.dob, open_episodes.quarter_end) as age,
+        uasc_on_quarter_end.child is not null as is_uasc,
+        periods.period_start <= open_episodes.months_12_back as is_cla_1yr_plus,
+        periods.period_start <= open_episodes.months_30_back as is_cla_30_months
+    from open_episodes
+    join int_periods_of_care as periods
+        on periods.child = open_episodes.child and periods.period_seq = open_episodes.period_seq
+    join int_placements as placements
+        on placements.child = open_episodes.child
+        and placements.placement_seq = open_episodes.placement_seq
+    left join stg_header as header on header.child = open_episodes.child
+    left join uasc_on_quarter_end
+        on uasc_on_quarter_end.period = open_episodes.period
+        and uasc_on_quarter_end.child = open_episodes.child
+)
+select * from final

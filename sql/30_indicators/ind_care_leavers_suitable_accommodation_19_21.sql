@@ -1,0 +1,39 @@
+-- indicator_id: care_leavers_suitable_accommodation_19_21
+-- ref: 5
+-- title: % of care leavers aged 19-21 in suitable accommodation
+-- unit: percent
+-- polarity: high
+-- grain: one row per quarter end
+-- cohort: care leavers (care_leavers extract, DOB from it) whose 19th, 20th or 21st birthday
+--   falls in YTD [S, E] (29 February birthdays fall on 28 February)
+-- numerator: cohort members with a status where IN_TOUCH = YES and ACCOM is suitable (codes
+--   ACCOM suitable = Y)
+-- denominator: the cohort
+-- sources: int_care_leaver_cohort, int_extracts_supplied
+-- caveats: status = latest contact dated in [birthday - 3 months, birthday + 1 month] and
+--   <= E; no such contact = not recorded (in the denominator, not the numerator); empty when
+--   the care-leaver extract was not supplied
+with cohort as (
+    select * from int_care_leaver_cohort
+),
+per_quarter as (
+    select
+        period,
+        count(*) filter (where in_touch = 'YES' and is_suitable) as numerator,
+        count(*) as denominator
+    from cohort
+    group by period
+),
+final as (
+    select
+        windows.period,
+        windows.quarter_end,
+        case when supplied.has_care_leavers then coalesce(per_quarter.numerator, 0) end
+            as numerator,
+        case when supplied.has_care_leavers then coalesce(per_quarter.denominator, 0) end
+            as denominator
+    from int_quarter_windows as windows
+    cross join int_extracts_supplied as supplied
+    left join per_quarter on per_quarter.period = windows.period
+)
+select * from final

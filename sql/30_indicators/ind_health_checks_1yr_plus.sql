@@ -1,0 +1,54 @@
+-- indicator_id: health_checks_1yr_plus
+-- ref: 8
+-- title: % of children looked after for 12 months or more with a health assessment in the last
+--   year
+-- unit: percent
+-- polarity: high
+-- grain: one row per quarter end
+-- cohort: children looked after on E, continuously for 12 months (current period start
+--   <= E - 12 months: CLA 1yr+)
+-- numerator: cohort children with a health assessment (IHA or RHA) COMPLETED_DATE in the
+--   rolling year (E - 12 months, E]
+-- denominator: the cohort
+-- sources: int_looked_after_on_quarter_end, stg_health_assessments, int_extracts_supplied
+-- caveats: CONSENT_REFUSED = Y stays in the denominator (as DfE counts it); empty when the
+--   health
+--   extract was not supplied
+with cohort as (
+    select looked_after.period, looked_after.child, windows.quarter_end,
+        windows.rolling_year_after
+    from int_looked_after_on_quarter_end as looked_after
+    join int_quarter_windows as windows using (period)
+    where looked_after.is_cla_1yr_plus
+),
+qualifying as (
+    select distinct cohort.period, cohort.child
+    from cohort
+    join stg_health_assessments as assessments
+        on assessments.child = cohort.child
+        and assessments.assessment_type in ('IHA', 'RHA')
+        and assessments.completed_date > cohort.rolling_year_after
+        and assessments.completed_date <= cohort.quarter_end
+),
+per_quarter as (
+    select
+        cohort.period,
+        count(*) filter (where qualifying.child is not null) as numerator,
+        count(*) as denominator
+    from cohort
+    left join qualifying using (period, child)
+    group by cohort.period
+),
+final as (
+    select
+        windows.period,
+        windows.quarter_end,
+        case when supplied.has_health_assessments then coalesce(per_quarter.numerator, 0) end
+            as numerator,
+        case when supplied.has_health_assessments then coalesce(per_quarter.denominator, 0) end
+            as denominator
+    from int_quarter_windows as windows
+    cross join int_extracts_supplied as supplied
+    left join per_quarter on per_quarter.period = windows.period
+)
+select * from final

@@ -1,0 +1,57 @@
+-- indicator_id: immunisations_up_to_date_1yr_plus
+-- ref: 13
+-- title: % of children looked after for 12 months or more with immunisations up to date
+-- unit: percent
+-- polarity: high
+-- grain: one row per quarter end
+-- cohort: children looked after on E, continuously for 12 months (current period start
+--   <= E - 12 months: CLA 1yr+)
+-- numerator: cohort children whose latest immunisations row with RECORD_DATE <= E has
+--   UP_TO_DATE = Y
+-- denominator: the cohort
+-- sources: int_looked_after_on_quarter_end, stg_immunisations, int_extracts_supplied
+-- caveats: no time window: the latest status counts; empty when the immunisations extract was
+--   not
+--   supplied
+with cohort as (
+    select looked_after.period, looked_after.child, windows.quarter_end,
+        windows.rolling_year_after
+    from int_looked_after_on_quarter_end as looked_after
+    join int_quarter_windows as windows using (period)
+    where looked_after.is_cla_1yr_plus
+),
+latest_status as (
+    select
+        cohort.period,
+        cohort.child,
+        arg_max(records.up_to_date, records.record_date) as up_to_date
+    from cohort
+    join stg_immunisations as records
+        on records.child = cohort.child and records.record_date <= cohort.quarter_end
+    group by cohort.period, cohort.child
+),
+qualifying as (
+    select period, child from latest_status where up_to_date = 'Y'
+),
+per_quarter as (
+    select
+        cohort.period,
+        count(*) filter (where qualifying.child is not null) as numerator,
+        count(*) as denominator
+    from cohort
+    left join qualifying using (period, child)
+    group by cohort.period
+),
+final as (
+    select
+        windows.period,
+        windows.quarter_end,
+        case when supplied.has_immunisations then coalesce(per_quarter.numerator, 0) end
+            as numerator,
+        case when supplied.has_immunisations then coalesce(per_quarter.denominator, 0) end
+            as denominator
+    from int_quarter_windows as windows
+    cross join int_extracts_supplied as supplied
+    left join per_quarter on per_quarter.period = windows.period
+)
+select * from final

@@ -1,0 +1,75 @@
+-- indicator_id: review_timeliness
+-- ref: 2
+-- title: % of children looked after whose reviews were held on time
+-- unit: percent
+-- polarity: high
+-- grain: one row per quarter end
+-- cohort: children looked after on E whose current period start + 20 working days <= E
+-- numerator: cohort children with no review held late in YTD [S, E] and not overdue on E
+-- denominator: the cohort
+-- sources: int_looked_after_on_quarter_end, int_periods_of_care, int_review_chain
+-- caveats: reviews from the current period start to E, same-day duplicates once; 1st due
+--   20 working days (bank holidays excluded) after the period start, 2nd 3 months after the
+--   1st was held, later ones 6 months after the previous; overdue = next review due strictly
+--   before E and not held by E; late reviews held before S do not count
+with cohort as (
+    select
+        looked_after.period,
+        looked_after.quarter_end,
+        looked_after.fy_start,
+        looked_after.child,
+        looked_after.period_seq,
+        periods.first_review_due
+    from int_looked_after_on_quarter_end as looked_after
+    join int_periods_of_care as periods
+        on periods.child = looked_after.child and periods.period_seq = looked_after.period_seq
+    where periods.first_review_due <= looked_after.quarter_end
+),
+reviews_to_date as (
+    select cohort.period, chain.*
+    from cohort
+    join int_review_chain as chain
+        on chain.child = cohort.child
+        and chain.period_seq = cohort.period_seq
+        and chain.review <= cohort.quarter_end
+),
+late_in_ytd as (
+    select distinct reviews_to_date.period, reviews_to_date.child
+    from reviews_to_date
+    join cohort using (period, child)
+    where reviews_to_date.held_late and reviews_to_date.review >= cohort.fy_start
+),
+next_review_due as (
+    select period, child, arg_max(next_due, review_number) as next_due
+    from reviews_to_date
+    group by period, child
+),
+judged as (
+    select
+        cohort.period,
+        cohort.child,
+        late_in_ytd.child is not null as has_late_review,
+        coalesce(next_review_due.next_due, cohort.first_review_due) < cohort.quarter_end
+            as is_overdue
+    from cohort
+    left join late_in_ytd using (period, child)
+    left join next_review_due using (period, child)
+),
+per_quarter as (
+    select
+        period,
+        count(*) filter (where not has_late_review and not is_overdue) as numerator,
+        count(*) as denominator
+    from judged
+    group by period
+),
+final as (
+    select
+        windows.period,
+        windows.quarter_end,
+        coalesce(per_quarter.numerator, 0) as numerator,
+        coalesce(per_quarter.denominator, 0) as denominator
+    from int_quarter_windows as windows
+    left join per_quarter on per_quarter.period = windows.period
+)
+select * from final

@@ -1,0 +1,30 @@
+-- indicator_id: sdq_up_to_date_4_16
+-- ref: 14
+-- title: % of children looked after aged 4 to 16 with an SDQ in the last year
+-- unit: percent
+-- polarity: high
+-- grain: one row per quarter end
+-- cohort: children looked after on E aged 4 to 16 inclusive on E
+-- numerator: cohort children with an SDQ dated in the rolling year (E - 12 months, E]
+-- denominator: the cohort
+-- sources: int_sdq_on_quarter_end, int_extracts_supplied
+-- caveats: no CLA 1yr+ condition; empty when the SDQ extract was not supplied
+with cohort as (
+    select * from int_sdq_on_quarter_end
+),
+per_quarter as (
+    select period, count(*) filter (where has_sdq_in_year) as numerator, count(*) as denominator
+    from cohort
+    group by period
+),
+final as (
+    select
+        windows.period,
+        windows.quarter_end,
+        case when supplied.has_sdq then coalesce(per_quarter.numerator, 0) end as numerator,
+        case when supplied.has_sdq then coalesce(per_quarter.denominator, 0) end as denominator
+    from int_quarter_windows as windows
+    cross join int_extracts_supplied as supplied
+    left join per_quarter on per_quarter.period = windows.period
+)
+select * from final
