@@ -176,9 +176,15 @@ def data_quality(con: duckdb.DuckDBPyConnection, files: list[dict], extract_date
         "SELECT count(DISTINCT child) FROM dq_findings WHERE table_name = 'episodes' "
         "AND severity = 'row'"
     ).fetchone()[0]
+    reference_errors = (
+        _rows(con, "SELECT file, rule, message FROM out_ref_errors ORDER BY ALL")
+        if _has_table(con, "out_ref_errors")
+        else []
+    )
     return {
         "files": files,
         "rules": rules,
+        "reference_errors": reference_errors,
         "extract_date": extract_date.isoformat() if extract_date else "",
         "children_set_aside": children_set_aside,
     }

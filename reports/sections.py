@@ -1,5 +1,9 @@
 """Part B sections in the reference report's order; which ones we have no extract for."""
 
+import csv
+
+from cla.paths import SQL_DIR
+
 SECTIONS: list[tuple[str, str]] = [
     ("B01", "Numbers of children looked after over time"),
     ("B02", "Age groups"),
@@ -20,9 +24,10 @@ SECTIONS: list[tuple[str, str]] = [
     ("B17", "Offending"),
 ]
 
-NOT_SUPPLIED: dict[str, str] = {
-    "B06": "Not supplied in this extract: school-age monitoring needs an education extract.",
-    "B07": "Not supplied in this extract: attainment, absence and exclusions need an "
-    "education extract.",
-    "B17": "Not supplied in this extract: offending needs a youth justice extract.",
-}
+
+def not_supplied() -> dict[str, str]:
+    """Sections with no extract behind them, from sql/40_tables/not_supplied.csv."""
+    with open(SQL_DIR / "40_tables" / "not_supplied.csv", newline="", encoding="utf-8") as fh:
+        return {
+            r["id"]: r["reason"][:1].upper() + r["reason"][1:] + "." for r in csv.DictReader(fh)
+        }
