@@ -1,0 +1,1 @@
+"""Synthetic, realistic extract sets for `cla demo-data` (see demo.generate.generate)."""
