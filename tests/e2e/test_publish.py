@@ -297,3 +297,39 @@ def test_csv_has_no_formula_cells_and_reads_as_plain_numbers(published):
             if r[key]:
                 float(r[key])  # a plain number, no thousands separators or marks
         assert r["suppressed"] in ("true", "false")
+
+
+def test_backfill_of_twelve_quarters_publishes_twelve_folders(tiny_extract, tmp_path):
+    proc = cla(
+        "backfill",
+        str(tiny_extract),
+        "--from",
+        "2018-19-Q2",
+        "--to",
+        "2021-22-Q1",
+        "--out",
+        str(tmp_path),
+        "--extract-date",
+        EXTRACT_DATE,
+    )
+    # a range reaching past the extract date is blocked before anything is published
+    assert proc.returncode == 1 and not list(tmp_path.glob("20*"))
+    proc = cla(
+        "backfill",
+        str(tiny_extract),
+        "--from",
+        "2018-19-Q1",
+        "--to",
+        "2020-21-Q4",
+        "--out",
+        str(tmp_path),
+        "--extract-date",
+        "2021-03-31",
+        check=True,
+    )
+    expected = [f"{y}-{(y + 1) % 100:02d}-Q{q}" for y in (2018, 2019, 2020) for q in (1, 2, 3, 4)]
+    assert sorted(p.name for p in tmp_path.glob("20*")) == expected
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("20")]
+    assert [ln.split(":")[0] for ln in lines] == expected  # one line per quarter
+    index = (tmp_path / "index.html").read_text()
+    assert index.index("2020-21-Q4") < index.index("2018-19-Q1")  # newest first
