@@ -167,15 +167,13 @@ def part_b_tables(con: duckdb.DuckDBPyConnection, period: Period) -> tuple[dict,
     return tables, titles
 
 
-def data_quality(con: duckdb.DuckDBPyConnection, files: list[dict], extract_date) -> dict:
+def data_quality(
+    con: duckdb.DuckDBPyConnection, files: list[dict], extract_date, children_set_aside: int
+) -> dict:
     rules = _rows(
         con,
         "SELECT file, rule, severity, count(*) AS n FROM dq_findings GROUP BY ALL ORDER BY ALL",
     )
-    children_set_aside = con.execute(
-        "SELECT count(DISTINCT child) FROM dq_findings WHERE table_name = 'episodes' "
-        "AND severity = 'row'"
-    ).fetchone()[0]
     reference_errors = (
         _rows(con, "SELECT file, rule, message FROM out_ref_errors ORDER BY ALL")
         if _has_table(con, "out_ref_errors")
@@ -236,6 +234,7 @@ def build_context(
     period: Period,
     files: list[dict],
     extract_date,
+    children_set_aside: int = 0,
     suppression: str = "panel",
     revisions: list[dict] | None = None,
     generated_at: str = "",
@@ -268,7 +267,7 @@ def build_context(
         tables=tables,
         table_titles=titles,
         not_supplied=[],
-        data_quality=data_quality(con, files, extract_date),
+        data_quality=data_quality(con, files, extract_date, children_set_aside),
         revisions=revisions or [],
         suppression=suppression,
         generated_at=generated_at,

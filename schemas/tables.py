@@ -29,6 +29,7 @@ class Table:
     dates: tuple[str, ...] = ()
     codes: dict[str, CodeColumn] = field(default_factory=dict)
     group: str = "903"  # 903, health, care_leavers
+    int_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)  # integer lo..hi
 
     @property
     def recognised_by(self) -> tuple[str, ...]:
@@ -135,6 +136,10 @@ TABLES: dict[str, Table] = {
             key=("CHILD", "ASSESSMENT_TYPE", "DUE_DATE"),
             not_blank=("CHILD", "ASSESSMENT_TYPE", "DUE_DATE"),
             dates=("DUE_DATE", "COMPLETED_DATE"),
+            codes={
+                "ASSESSMENT_TYPE": CodeColumn("ASSESSMENT_TYPE", None),
+                "CONSENT_REFUSED": CodeColumn("YES_NO", None),
+            },
             group="health",
         ),
         Table(
@@ -151,6 +156,7 @@ TABLES: dict[str, Table] = {
             key=("CHILD", "RECORD_DATE"),
             not_blank=("CHILD", "RECORD_DATE", "UP_TO_DATE"),
             dates=("RECORD_DATE",),
+            codes={"UP_TO_DATE": CodeColumn("YES_NO", None)},
             group="health",
         ),
         Table(
@@ -160,6 +166,7 @@ TABLES: dict[str, Table] = {
             not_blank=("CHILD", "SDQ_DATE", "SDQ_SCORE"),
             dates=("SDQ_DATE",),
             group="health",
+            int_ranges={"SDQ_SCORE": (0, 40)},
         ),
         Table(
             "care_leavers",

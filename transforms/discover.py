@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.tables import REFERENCE_FILES, TABLES
+from transforms.validation.filecheck import inspect_csv
 
 
 @dataclass(frozen=True)
@@ -52,17 +53,29 @@ def match_table(columns: list[str]) -> tuple[str | None, str | None, list[str]]:
 def discover(extract_dir: Path) -> Discovery:
     """Classify every CSV directly in the folder; reference/ files are recognised by name."""
     found = Discovery()
+    unusable: set[str] = set()  # tables recognised in files that cannot be read
     for path in sorted(extract_dir.iterdir()):
         if path.is_dir() or path.suffix.lower() != ".csv":
             continue
         try:
-            columns = read_header(path)
-        except UnicodeDecodeError:
+            inspection = inspect_csv(path)
+        except OSError as e:
             found.blocking.append(
-                {"file": path.name, "rule": "file.encoding", "message": "is not UTF-8 text"}
+                {"file": path.name, "rule": "file.unreadable", "message": f"cannot be read ({e})"}
             )
             continue
-        table, closest, other = match_table(columns)
+        columns = [c for c in inspection.columns if c]
+        if not columns and not inspection.problems:
+            inspection.problems.append(
+                ("file.unknown_header", "has no header row (first line blank)")
+            )
+        table, closest, other = match_table(columns) if columns else (None, None, [])
+        if inspection.problems:
+            for rule, message in inspection.problems:
+                found.blocking.append({"file": path.name, "rule": rule, "message": message})
+            if table:
+                unusable.add(table)
+            continue
         if table:
             found.files.append(FoundFile(path, table, tuple(other)))
             if other:
@@ -100,7 +113,7 @@ def discover(extract_dir: Path) -> Discovery:
                     }
                 )
     for table in TABLES.values():
-        if table.required and table.name not in found.tables():
+        if table.required and table.name not in found.tables() | unusable:
             found.blocking.append(
                 {
                     "file": str(extract_dir),

@@ -68,7 +68,8 @@ def load_extract(con: duckdb.DuckDBPyConnection, found: Discovery) -> list[Loade
     loaded = []
     for f in sorted(found.files, key=lambda f: f.path.name):
         frame = read_file(f.path, f.table)
-        con.register("_incoming", frame.to_arrow())
+        # plain (large) strings: DuckDB ingests these ~5x faster than polars' string views
+        con.register("_incoming", frame.to_arrow(compat_level=pl.CompatLevel.oldest()))
         con.execute(f"INSERT INTO raw_{f.table} SELECT * FROM _incoming")
         con.unregister("_incoming")
         loaded.append(LoadedFile(f.path.name, f.table, sha256_of(f.path), frame.height))

@@ -54,6 +54,7 @@ def open_validated(
     t = time.perf_counter()
     result = validate(con, found, loaded, extract_date)
     timings["validate_s"] = time.perf_counter() - t
+    timings.update({f"validate.{step}": v for step, v in result.timings.items()})
     if result.blocking:
         con.close()
         raise BlockedError(blocking_message(result.blocking))

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 import uuid
 from dataclasses import asdict
 from datetime import UTC, date, datetime
@@ -204,6 +205,7 @@ def publish_period(
 ) -> Path:
     """Render and publish one period atomically; returns the period folder."""
     generated_at = generated_at or datetime.now(UTC)
+    started = time.perf_counter()
     final = out / period.label
     c = build_context(
         wh.con,
@@ -255,7 +257,10 @@ def publish_period(
                 for k in ("rows_read", "rows_loaded", "rows_quarantined", "duplicates_dropped")
             },
             "revisions": c.revisions,
-            "timings_s": {k: round(v, 3) for k, v in wh.timings.items()},
+            "timings_s": {
+                **{k: round(v, 3) for k, v in wh.timings.items()},
+                "render_s": round(time.perf_counter() - started, 3),
+            },
             "outputs": sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
             + ["manifest.json"],
         }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -33,7 +34,9 @@ def publish_quarters(
     try:
         wh = build_warehouse(extract_dir, periods, db_tmp, extract_date)
         try:
+            t = time.perf_counter()
             check_indicator_tables(wh.con, restricted / "gx")
+            wh.timings["check_s"] = time.perf_counter() - t
             generated_at = datetime.now(UTC)
             folders = []
             for p in periods:

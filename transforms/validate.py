@@ -5,31 +5,33 @@ Writes two tables that staging relies on:
   severity `blocking`, `row` or `warning`;
 - `dq_excluded(table_name, _file, _row, reason)`: rows left out of staging, reason
   `quarantined` or `duplicate`.
+
+Order: exact duplicates dropped -> column checks (pandera schemas) -> duplicate keys ->
+cross-table rules (transforms/rules) by stage -> quarantine -> accounting and threshold.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import date
 
 import duckdb
 
-from schemas.tables import EVENT_DATES, TABLES
+from schemas.tables import EVENT_DATES
 from transforms.discover import Discovery
 from transforms.load import LoadedFile
+from transforms.rules import STAGES
+from transforms.rules.generated import all_rules
+from transforms.validation import findings, keys, typed
+from transforms.validation.accounting import FileAccount, account, over_threshold
+from transforms.validation.columns import run_column_checks
+from transforms.validation.normal import create_macros, create_normalised
+
+__all__ = ["FileAccount", "ValidationResult", "validate", "DEFAULT_THRESHOLD"]
 
 FINDING_COLUMNS = "table_name, file, row, column, rule, value, child, severity"
-
-
-@dataclass
-class FileAccount:
-    name: str
-    table: str
-    sha256: str
-    rows_read: int
-    rows_loaded: int = 0
-    rows_quarantined: int = 0
-    duplicates_dropped: int = 0
+DEFAULT_THRESHOLD = 0.05
 
 
 @dataclass
@@ -38,65 +40,46 @@ class ValidationResult:
     blocking: list[dict] = field(default_factory=list)
     extract_date: date | None = None
     counts: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (file, rule, sev)
+    children_set_aside: int = 0  # children whose episodes were quarantined
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per validation step
+
+    @property
+    def row_errors(self) -> int:
+        return sum(n for (_, _, sev), n in self.counts.items() if sev == "row")
+
+    @property
+    def warnings(self) -> int:
+        return sum(n for (_, _, sev), n in self.counts.items() if sev == "warning")
 
 
-def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(
-        "CREATE OR REPLACE TABLE dq_findings (table_name VARCHAR, file VARCHAR, row BIGINT, "
-        '"column" VARCHAR, rule VARCHAR, value VARCHAR, child VARCHAR, severity VARCHAR)'
-    )
-    con.execute(
-        "CREATE OR REPLACE TABLE dq_excluded (table_name VARCHAR, _file VARCHAR, _row BIGINT, "
-        "reason VARCHAR)"
-    )
-
-
-def _row_checks(con: duckdb.DuckDBPyConnection) -> None:
-    """Blank required values and unparseable dates: row errors."""
-    for t in TABLES.values():
-        for col in t.not_blank:
-            con.execute(
-                f"INSERT INTO dq_findings SELECT '{t.name}', _file, _row, '{col}', "
-                f"'{t.name}.blank_required', \"{col}\", CHILD, 'row' "
-                f'FROM raw_{t.name} WHERE "{col}" IS NULL'
-            )
-        for col in t.dates:
-            con.execute(
-                f"INSERT INTO dq_findings SELECT '{t.name}', _file, _row, '{col}', "
-                f"'{t.name}.invalid_date', \"{col}\", CHILD, 'row' "
-                f'FROM raw_{t.name} WHERE "{col}" IS NOT NULL AND parse_date("{col}") IS NULL'
-            )
-
-
-def _duplicates(con: duckdb.DuckDBPyConnection) -> None:
-    """Rows identical on the contract columns: the first is kept, the rest dropped."""
-    for t in TABLES.values():
-        cols = ", ".join(f'"{c}"' for c in t.columns)
-        con.execute(
-            f"INSERT INTO dq_excluded SELECT '{t.name}', _file, _row, 'duplicate' FROM ("
-            f"SELECT _file, _row, row_number() OVER (PARTITION BY {cols} "
-            f"ORDER BY _file, _row) AS n FROM raw_{t.name}) WHERE n > 1"
-        )
-
-
-def _quarantine(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(
-        "INSERT INTO dq_excluded SELECT DISTINCT f.table_name, f.file, f.row, 'quarantined' "
-        "FROM dq_findings f WHERE f.severity = 'row' AND NOT EXISTS (SELECT 1 FROM dq_excluded x "
-        "WHERE x.table_name = f.table_name AND x._file = f.file AND x._row = f.row)"
-    )
+def _run_rules(con: duckdb.DuckDBPyConnection, extract_date: date | None) -> None:
+    rules = all_rules(extract_date)
+    for stage in STAGES:
+        if stage == "after_header":
+            typed.create_ok_header(con)
+        for rule in (r for r in rules if r.stage == stage):
+            findings.add_query(con, rule.id, rule.severity, rule.sql)
 
 
 def _extract_date(con: duckdb.DuckDBPyConnection) -> date | None:
+    """The latest event date in the loaded rows (typed tables minus quarantined rows)."""
     parts = []
     for table, cols in EVENT_DATES.items():
         for col in cols:
             parts.append(
-                f'SELECT max(parse_date("{col}")) AS d FROM raw_{table} r WHERE NOT EXISTS ('
-                f"SELECT 1 FROM dq_excluded x WHERE x.table_name = '{table}' "
-                "AND x._file = r._file AND x._row = r._row)"
+                f'SELECT max("{col}") AS d FROM vt_{table} r ANTI JOIN (SELECT _file, _row '
+                f"FROM dq_excluded WHERE table_name = '{table}') x "
+                "ON x._file = r._file AND x._row = r._row"
             )
     return con.execute(f"SELECT max(d) FROM ({' UNION ALL '.join(parts)})").fetchone()[0]
+
+
+def _children_set_aside(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute(
+        "SELECT count(DISTINCT r.CHILD) FROM raw_episodes r JOIN dq_excluded x "
+        "ON x.table_name = 'episodes' AND x._file = r._file AND x._row = r._row "
+        "WHERE x.reason = 'quarantined'"
+    ).fetchone()[0]
 
 
 def validate(
@@ -104,22 +87,44 @@ def validate(
     found: Discovery,
     loaded: list[LoadedFile],
     extract_date: date | None = None,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> ValidationResult:
-    _create_tables(con)
-    _row_checks(con)
-    _duplicates(con)
-    _quarantine(con)
-    files = []
-    for f in loaded:
-        excluded = dict(
-            con.execute(
-                "SELECT reason, count(*) FROM dq_excluded WHERE table_name = ? AND _file = ? "
-                "GROUP BY reason",
-                [f.table, f.name],
-            ).fetchall()
-        )
-        q, d = excluded.get("quarantined", 0), excluded.get("duplicate", 0)
-        files.append(FileAccount(f.name, f.table, f.sha256, f.rows_read, f.rows_read - q - d, q, d))
+    """Check every loaded row; write dq_findings/dq_excluded; account for every file's rows."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def step(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = round(now - clock, 3)
+        clock = now
+
+    create_macros(con)
+    findings.create_tables(con)
+    findings.add_file_level(con, found.blocking, "blocking")
+    findings.add_file_level(con, found.warnings, "warning")
+    create_normalised(con)
+    step("normalise_s")
+    keys.drop_exact_duplicates(con)
+    step("duplicates_s")
+    run_column_checks(con)
+    step("column_checks_s")
+    keys.duplicate_keys(con)
+    step("duplicate_keys_s")
+    typed.create_typed_tables(con)
+    _run_rules(con, extract_date)
+    step("rules_s")
+    findings.quarantine(con)
+    latest = extract_date or _extract_date(con)
+    typed.drop_typed_tables(con)
+    step("quarantine_s")
+
+    files = account(con, loaded)
+    blocking = list(found.blocking)
+    over = over_threshold(files, threshold)
+    findings.add_file_level(con, over, "blocking")
+    blocking.extend(over)
     counts = {
         (file, rule, sev): n
         for file, rule, sev, n in con.execute(
@@ -128,7 +133,9 @@ def validate(
     }
     return ValidationResult(
         files=files,
-        blocking=list(found.blocking),
-        extract_date=extract_date or _extract_date(con),
+        blocking=blocking,
+        extract_date=latest,
         counts=counts,
+        children_set_aside=_children_set_aside(con),
+        timings=timings,
     )

@@ -6,7 +6,6 @@ import argparse
 import time
 
 from cla.periods import parse_period, period_of_quarter_end, period_range
-from transforms.runner import publish_quarters
 
 
 def periods_of(args: argparse.Namespace):
@@ -18,7 +17,9 @@ def periods_of(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
-    periods = periods_of(args)
+    periods = periods_of(args)  # usage errors first, before the heavy imports
+    from transforms.runner import publish_quarters
+
     started = time.perf_counter()
     echo = print if args.command == "backfill" else (lambda s: None)
     folders = publish_quarters(

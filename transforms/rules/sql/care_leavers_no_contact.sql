@@ -1,0 +1,9 @@
+-- id: care_leavers.no_contact
+-- severity: warning
+-- message: care leaver with no recorded contact (every row has a blank CONTACT_DATE)
+SELECT 'care_leavers' AS table_name, _file AS file, _row AS row, 'CONTACT_DATE' AS "column",
+       NULL AS value, CHILD AS child
+FROM vt_care_leavers c
+WHERE CONTACT_DATE_TXT IS NULL AND CHILD IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM vt_care_leavers o
+                  WHERE o.CHILD = c.CHILD AND o.CONTACT_DATE_TXT IS NOT NULL)

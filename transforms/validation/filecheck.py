@@ -1,0 +1,124 @@
+"""Whole-file checks before a CSV is read: encoding, binary, empty, delimiter, shape.
+
+Each problem is blocking (extracts.md "Validation outcomes") and names the file and, for
+ragged rows, the 1-based row (header = row 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "pipes"}
+MAX_RAGGED_LISTED = 5
+NEWLINE, COMMA, CR = ord("\n"), ord(","), ord("\r")
+
+
+@dataclass
+class Inspection:
+    columns: list[str] = field(default_factory=list)  # trimmed, upper-cased
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (rule, message)
+    rows: int = 0  # data rows (header excluded)
+
+
+def decode(data: bytes) -> tuple[str | None, tuple[str, str] | None]:
+    """UTF-8 text (BOM removed), or the blocking problem that stops it being read."""
+    if b"\x00" in data[:65536]:
+        return None, ("file.binary", "is a binary file, not CSV text")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as e:
+        return None, (
+            "file.encoding",
+            f"is not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); "
+            "save it as UTF-8 CSV",
+        )
+
+
+def field_counts(text: str, data: bytes | None = None) -> list[int]:
+    """Fields per record (header first); vectorised over the bytes when nothing is quoted.
+
+    Trailing blank lines are ignored; a blank line between rows counts as a ragged row
+    (0 fields).
+    """
+    text = text.rstrip("\r\n")
+    if '"' in text:
+        return [len(row) for row in csv.reader(io.StringIO(text, newline=""))]
+    raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    ends = np.flatnonzero(raw == NEWLINE)
+    starts = np.concatenate(([0], ends + 1))
+    stops = np.concatenate((ends, [raw.size]))
+    at = np.flatnonzero(raw == COMMA)
+    commas = np.searchsorted(at, stops) - np.searchsorted(at, starts)
+    length = stops - starts
+    blank = (length == 0) | ((length == 1) & (raw[np.minimum(starts, raw.size - 1)] == CR))
+    return np.where(blank, 0, commas + 1).tolist()
+
+
+def header_of(text: str) -> list[str]:
+    first = next(csv.reader(io.StringIO(text, newline="")), [])
+    return [c.strip().upper() for c in first]
+
+
+def delimiter_hint(raw_header: str) -> str | None:
+    for sep, name in OTHER_DELIMITERS.items():
+        if sep in raw_header and "," not in raw_header:
+            return name
+    return None
+
+
+def inspect_csv(path: Path) -> Inspection:
+    """Read a file once and report every whole-file problem found."""
+    out = Inspection()
+    data = path.read_bytes()
+    if not data.strip():
+        out.problems.append(("file.empty", "is empty (no header row)"))
+        return out
+    text, problem = decode(data)
+    if problem or text is None:
+        out.problems.append(problem or ("file.encoding", "cannot be read"))
+        if problem and problem[0] == "file.encoding":  # still say which table it would be
+            out.columns = header_of(data.decode("utf-8-sig", errors="replace"))
+        return out
+    out.columns = header_of(text)
+    if not any(out.columns):
+        out.problems.append(("file.unknown_header", "has no header row (first line blank)"))
+        return out
+    raw_header = text.split("\n", 1)[0]
+    hint = delimiter_hint(raw_header)
+    if hint:  # still say which table it would be
+        sep = next(k for k, v in OTHER_DELIMITERS.items() if v == hint)
+        out.columns = [c.strip().upper() for c in raw_header.split(sep)]
+        out.problems.append(
+            (
+                "file.delimiter",
+                f"the delimiter looks wrong: the header is separated by {hint}, "
+                "files must be comma-separated",
+            )
+        )
+        return out
+    dupes = sorted({c for c in out.columns if out.columns.count(c) > 1})
+    if dupes:
+        out.problems.append(("file.duplicate_columns", f"duplicate column(s) {', '.join(dupes)}"))
+    counts = field_counts(text)
+    out.rows = len(counts) - 1
+    if out.rows <= 0:
+        out.problems.append(("file.header_only", "has a header row but no data rows"))
+        return out
+    width = counts[0]
+    ragged = [(i + 1, n) for i, n in enumerate(counts) if n != width]
+    if ragged:
+        listed = "; ".join(f"row {r} has {n} fields" for r, n in ragged[:MAX_RAGGED_LISTED])
+        more = (
+            f" (and {len(ragged) - MAX_RAGGED_LISTED} more)"
+            if len(ragged) > MAX_RAGGED_LISTED
+            else ""
+        )
+        out.problems.append(
+            ("file.ragged_rows", f"ragged rows: the header has {width} fields but {listed}{more}")
+        )
+    return out

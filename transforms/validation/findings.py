@@ -1,0 +1,58 @@
+"""The dq_findings / dq_excluded tables and how findings are added to them."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+FINDINGS_DDL = (
+    "CREATE OR REPLACE TABLE dq_findings (table_name VARCHAR, file VARCHAR, row BIGINT, "
+    '"column" VARCHAR, rule VARCHAR, value VARCHAR, child VARCHAR, severity VARCHAR)'
+)
+EXCLUDED_DDL = (
+    "CREATE OR REPLACE TABLE dq_excluded (table_name VARCHAR, _file VARCHAR, _row BIGINT, "
+    "reason VARCHAR)"
+)
+FINDING_COLUMNS = ("table_name", "file", "row", "column", "rule", "value", "child", "severity")
+
+
+def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(FINDINGS_DDL)
+    con.execute(EXCLUDED_DDL)
+
+
+def add_frame(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame) -> None:
+    """Append a polars frame holding FINDING_COLUMNS to dq_findings."""
+    if frame.height == 0:
+        return
+    con.register("_new_findings", frame.select(FINDING_COLUMNS).to_arrow())
+    con.execute("INSERT INTO dq_findings SELECT * FROM _new_findings")
+    con.unregister("_new_findings")
+
+
+def add_file_level(con: duckdb.DuckDBPyConnection, items: list[dict], severity: str) -> None:
+    """File-level problems ({file, rule, message}) as findings with no row."""
+    for item in items:
+        table = item.get("table") or item["rule"].split(".")[0]
+        con.execute(
+            "INSERT INTO dq_findings VALUES (?, ?, NULL, NULL, ?, ?, NULL, ?)",
+            [table, item["file"], item["rule"], item["message"], severity],
+        )
+
+
+def add_query(con: duckdb.DuckDBPyConnection, rule: str, severity: str, sql: str) -> None:
+    """Append the rows a rule query flags (table_name, file, row, column, value, child)."""
+    con.execute(
+        'INSERT INTO dq_findings SELECT DISTINCT table_name, file, row, "column", '
+        f"'{rule}', CAST(value AS VARCHAR), child, '{severity}' FROM ({sql}) q"
+    )
+
+
+def quarantine(con: duckdb.DuckDBPyConnection) -> None:
+    """Every row with a row-severity finding goes to dq_excluded (unless a duplicate)."""
+    con.execute(
+        "INSERT INTO dq_excluded SELECT DISTINCT f.table_name, f.file, f.row, 'quarantined' "
+        "FROM dq_findings f WHERE f.severity = 'row' AND f.row IS NOT NULL AND NOT EXISTS ("
+        "SELECT 1 FROM dq_excluded x WHERE x.table_name = f.table_name AND x._file = f.file "
+        "AND x._row = f.row)"
+    )

@@ -1,0 +1,39 @@
+"""Exact duplicates (dropped, counted) and duplicate keys (first kept, others quarantined).
+
+Both compare rows after trimming, date normalisation (01/02/2020 = 2020-02-01) and code
+upper-casing, through the hashes `_h` (whole row) and `_k` (key) of `vn_<table>`. Only
+hashes seen more than once are ranked, so a clean table costs one hash aggregate.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from schemas.tables import TABLES
+
+
+def drop_exact_duplicates(con: duckdb.DuckDBPyConnection) -> None:
+    """Rows identical on the contract columns: the first (file, row order) is kept."""
+    for t in TABLES:
+        con.execute(
+            f"INSERT INTO dq_excluded SELECT '{t}', _file, _row, 'duplicate' FROM ("
+            f"SELECT _file, _row, row_number() OVER (PARTITION BY _h ORDER BY _file, _row) "
+            f"AS n FROM vn_{t} WHERE _h IN (SELECT _h FROM vn_{t} GROUP BY _h "
+            "HAVING count(*) > 1)) WHERE n > 1"
+        )
+
+
+def duplicate_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """`<table>.duplicate_key`: rows sharing a key but differing elsewhere (after the first)."""
+    for t in TABLES.values():
+        last = t.key[-1]
+        value = f'"{last}_TXT"' if last in t.dates else f'"{last}"'
+        con.execute(
+            f"INSERT INTO dq_findings SELECT '{t.name}', _file, _row, '{last}', "
+            f"'{t.name}.duplicate_key', v, CHILD, 'row' FROM ("
+            f"SELECT _file, _row, CHILD, {value} AS v, row_number() OVER (PARTITION BY _k "
+            f"ORDER BY _file, _row) AS n FROM vn_{t.name} r WHERE CHILD IS NOT NULL "
+            f"AND _k IN (SELECT _k FROM vn_{t.name} GROUP BY _k HAVING count(DISTINCT _h) > 1) "
+            f"AND (_file, _row) NOT IN (SELECT (_file, _row) FROM dq_excluded "
+            f"WHERE table_name = '{t.name}')) WHERE n > 1"
+        )

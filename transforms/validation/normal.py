@@ -1,0 +1,66 @@
+"""SQL expressions that normalise raw text: dates (strict), codes (trim + upper case)."""
+
+from __future__ import annotations
+
+import duckdb
+
+from schemas.checks import MAX_YEAR, MIN_YEAR
+from schemas.tables import TABLES, Table
+
+MACROS = f"""
+CREATE OR REPLACE MACRO v_in_years(d) AS
+    CASE WHEN year(d) BETWEEN {MIN_YEAR} AND {MAX_YEAR} THEN d END;
+CREATE OR REPLACE MACRO v_date(s) AS
+    v_in_years(try_strptime(s, ['%d/%m/%Y', '%Y-%m-%d'])::DATE);
+CREATE OR REPLACE MACRO v_code(s) AS nullif(upper(trim(s)), '');
+CREATE OR REPLACE MACRO v_birthday(dob, n) AS (dob + to_months(CAST(12 * n AS INTEGER)))::DATE;
+"""
+
+
+def create_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """v_date / v_code: the same strict reading the pandera schemas apply."""
+    if not _has_macro(con, "parse_date"):  # normally made by sql/00_macros
+        con.execute(
+            "CREATE MACRO parse_date(s) AS "
+            "coalesce(try_strptime(s, '%d/%m/%Y'), try_strptime(s, '%Y-%m-%d'))::DATE"
+        )
+    con.execute(MACROS)
+
+
+def _has_macro(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM duckdb_functions() WHERE function_name = ?", [name]
+        ).fetchone()[0]
+    )
+
+
+def typed(table: Table, column: str) -> str:
+    """The column in the typed validation tables: DATE for dates, normalised codes."""
+    c = f'"{column}"'
+    if column in table.dates:
+        return f'v_date({c}) AS {c}, {c} AS "{column}_TXT"'
+    if column in table.codes:
+        return f"v_code({c}) AS {c}"
+    return c
+
+
+def _hashed(table: Table, column: str) -> str:
+    """A typed column as compared for duplicates: a date, or its text when unparseable."""
+    c = f'"{column}"'
+    if column in table.dates:
+        return f'{c}, CASE WHEN {c} IS NULL THEN "{column}_TXT" END'
+    return c
+
+
+def create_normalised(con: duckdb.DuckDBPyConnection) -> None:
+    """`vn_<table>`: every raw row typed once, with `_h` (hash of the normalised row, for
+    exact duplicates) and `_k` (hash of the normalised key, for duplicate keys)."""
+    for t in TABLES.values():
+        cols = ", ".join(typed(t, c) for c in t.columns)
+        row = ", ".join(_hashed(t, c) for c in t.columns)
+        key = ", ".join(_hashed(t, c) for c in t.key)
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE vn_{t.name} AS SELECT *, hash({row}) AS _h, "
+            f"hash({key}) AS _k FROM (SELECT _file, _row, {cols} FROM raw_{t.name})"
+        )
