@@ -26,6 +26,7 @@ import pyarrow.parquet as pq
 from cla.paths import ROOT
 from cla.periods import Period
 from reports import suppression
+from reports.action_lists import render_action_lists
 from reports.context import INDICATOR_COLUMNS, Context, build_context
 from reports.html import render_html
 from reports.index import write_index
@@ -149,10 +150,8 @@ def write_data_files(c: Context, folder: Path) -> None:
     write_csv(folder / "data_quality.csv", ["file", "table", "rule", "severity", "count"], dq_rows)
 
 
-def write_restricted(wh: Warehouse, folder: Path) -> None:
+def write_restricted(wh: Warehouse, period: Period, folder: Path) -> None:
     """validation_errors.csv and action lists: child-level, never published."""
-    from reports.action_lists import render_action_lists
-
     cur = wh.con.execute(
         'SELECT file, row, "column", rule, value, child, severity FROM dq_findings '
         'ORDER BY file, row, rule, "column"'
@@ -163,7 +162,7 @@ def write_restricted(wh: Warehouse, folder: Path) -> None:
         cols,
         [dict(zip(cols, r, strict=True)) for r in cur.fetchall()],
     )
-    render_action_lists(wh.con, folder / "action_lists.xlsx")
+    render_action_lists(wh.con, period.label, folder / "action_lists.xlsx")
 
 
 def swap_into_place(tmp: Path, final: Path) -> None:
@@ -212,7 +211,8 @@ def publish_period(
         period,
         [asdict(f) for f in wh.validation.files],
         wh.validation.extract_date,
-        suppression_profile,
+        children_set_aside=wh.validation.children_set_aside,
+        suppression=suppression_profile,
         generated_at=generated_at.strftime("%Y-%m-%d %H:%M UTC"),
     )
     c.revisions = revisions(read_previous_values(final), c.indicators)
@@ -235,7 +235,7 @@ def publish_period(
         (tmp / "report.html").write_text(html, encoding="utf-8")
         render_pdf(html, tmp / "report.pdf")
         render_xlsx(c, tmp / "tables.xlsx")
-        write_restricted(wh, restricted_tmp)
+        write_restricted(wh, period, restricted_tmp)
         manifest = {
             "period": period.label,
             "period_end": period.end.isoformat(),

@@ -12,8 +12,7 @@
 -- denominator: the cohort
 -- sources: int_looked_after_on_quarter_end, stg_health_assessments, int_extracts_supplied
 -- caveats: CONSENT_REFUSED = Y stays in the denominator (as DfE counts it); empty when the
---   health
---   extract was not supplied
+--   health extract was not supplied
 with cohort as (
     select looked_after.period, looked_after.child, windows.quarter_end,
         windows.rolling_year_after

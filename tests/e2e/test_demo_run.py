@@ -73,3 +73,18 @@ def test_demo_outputs_hold_no_child_level_data(demo):
         posts = {p for e in csv.DictReader(fh) for p in (e["HOME_POST"], e["PL_POST"]) if p}
     leaked = [p for p in posts if p in text]
     assert not leaked
+
+
+def test_restricted_action_lists_agree_with_the_indicators(demo):
+    import openpyxl
+
+    _, out = demo
+    with open(out / PERIOD / "indicators.csv", newline="") as fh:
+        rows = {r["indicator_id"]: r for r in csv.DictReader(fh)}
+    wb = openpyxl.load_workbook(out / "restricted" / PERIOD / "action_lists.xlsx")
+    # the lists are queried differently from the indicators: their sizes must still agree
+    two = wb["Two placements this year"].max_row - 1
+    assert two == float(rows["placement_stability_2_placements"]["value"])
+    health = rows["health_checks_1yr_plus"]
+    overdue = wb["Health assessment overdue"].max_row - 1
+    assert overdue == float(health["denominator"]) - float(health["numerator"])

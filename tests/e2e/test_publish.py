@@ -333,3 +333,35 @@ def test_backfill_of_twelve_quarters_publishes_twelve_folders(tiny_extract, tmp_
     assert [ln.split(":")[0] for ln in lines] == expected  # one line per quarter
     index = (tmp_path / "index.html").read_text()
     assert index.index("2020-21-Q4") < index.index("2018-19-Q1")  # newest first
+
+
+def test_public_suppression_blanks_small_numbers_in_every_file(tiny_extract, tmp_path):
+    cla(
+        "run",
+        str(tiny_extract),
+        "--period",
+        PERIOD,
+        "--out",
+        str(tmp_path),
+        "--extract-date",
+        EXTRACT_DATE,
+        "--suppression",
+        "public",
+        check=True,
+    )
+    with open(tmp_path / PERIOD / "indicators.csv", newline="") as fh:
+        rows = {r["indicator_id"]: r for r in csv.DictReader(fh)}
+    # the tiny extract has 2 children looked after at 30 Sep 2020 (T001, T003): a count of 2
+    assert rows["cla_count"]["suppressed"] == "true"
+    assert rows["cla_count"]["value"] == rows["cla_count"]["numerator"] == ""
+    table = pq.read_table(tmp_path / PERIOD / "indicators.parquet").to_pylist()
+    cla_count = next(r for r in table if r["indicator_id"] == "cla_count")
+    assert cla_count["suppressed"] is True and cla_count["value"] is None
+    for r in rows.values():  # nothing from 1 to 5 survives in a published number
+        for key in ("numerator", "denominator"):
+            assert not (r[key] and 1 <= float(r[key]) <= 5), r
+    assert (
+        "suppressed to protect confidentiality" in (tmp_path / PERIOD / "report.html").read_text()
+    )
+    manifest = json.loads((tmp_path / PERIOD / "manifest.json").read_text())
+    assert manifest["suppression"] == "public"
