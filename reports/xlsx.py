@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from reports.context import Context
+from transforms.build import CATALOGUE_KEYS
 
 HEADER_FILL = PatternFill("solid", fgColor="F3F2F1")
 FORMULA_START = ("=", "+", "-", "@")
@@ -131,19 +132,7 @@ def render_xlsx(c: Context, path: Path) -> None:
                 for r in table_rows
             ],
         )
-    keys = [
-        "indicator_id",
-        "ref",
-        "title",
-        "unit",
-        "polarity",
-        "grain",
-        "cohort",
-        "numerator",
-        "denominator",
-        "sources",
-        "caveats",
-    ]
+    keys = list(CATALOGUE_KEYS)
     write_sheet(wb, "Definitions", keys, [[d.get(k, "") for k in keys] for d in c.definitions])
     dq = c.data_quality
     file_cols = [

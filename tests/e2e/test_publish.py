@@ -39,6 +39,22 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def run_tiny(extract: Path, out: Path, *more: str, check: bool = False):
+    """`cla run` of one period with the fixture's extract date (the tests' usual call)."""
+    return cla(
+        "run",
+        str(extract),
+        "--period",
+        PERIOD,
+        "--out",
+        str(out),
+        "--extract-date",
+        EXTRACT_DATE,
+        *more,
+        check=check,
+    )
+
+
 def tree_hashes(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): sha(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -46,17 +62,7 @@ def tree_hashes(folder: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def published(tmp_path_factory, tiny_extract) -> Path:
     out = tmp_path_factory.mktemp("out")
-    cla(
-        "run",
-        str(tiny_extract),
-        "--period",
-        PERIOD,
-        "--out",
-        str(out),
-        "--extract-date",
-        EXTRACT_DATE,
-        check=True,
-    )
+    run_tiny(tiny_extract, out, check=True)
     return out
 
 
@@ -173,17 +179,7 @@ def test_second_run_and_backfill_are_byte_identical(published, tiny_extract, tmp
 
 def test_a_killed_run_leaves_the_previous_publication_intact(tiny_extract, tmp_path):
     out = tmp_path / "out"
-    cla(
-        "run",
-        str(tiny_extract),
-        "--period",
-        PERIOD,
-        "--out",
-        str(out),
-        "--extract-date",
-        EXTRACT_DATE,
-        check=True,
-    )
+    run_tiny(tiny_extract, out, check=True)
     before = tree_hashes(out / PERIOD)
     changed = tmp_path / "extract"
     shutil.copytree(tiny_extract, changed)
@@ -214,17 +210,7 @@ def test_a_killed_run_leaves_the_previous_publication_intact(tiny_extract, tmp_p
     proc.wait()
     assert tree_hashes(out / PERIOD) == before
     # the next run clears the leftovers and publishes normally
-    cla(
-        "run",
-        str(tiny_extract),
-        "--period",
-        PERIOD,
-        "--out",
-        str(out),
-        "--extract-date",
-        EXTRACT_DATE,
-        check=True,
-    )
+    run_tiny(tiny_extract, out, check=True)
     assert not list(out.rglob(".tmp-*")) and not list(out.rglob(".old-*"))
 
 
@@ -235,16 +221,7 @@ def test_a_blocked_run_publishes_nothing_and_keeps_the_old_report(
     broken = tmp_path / "extract"
     shutil.copytree(tiny_extract, broken)
     (broken / "episodes.csv").unlink()  # a required table
-    proc = cla(
-        "run",
-        str(broken),
-        "--period",
-        PERIOD,
-        "--out",
-        str(published),
-        "--extract-date",
-        EXTRACT_DATE,
-    )
+    proc = run_tiny(broken, published)
     assert proc.returncode == 1
     assert "episodes" in proc.stderr and "Traceback" not in proc.stderr
     assert tree_hashes(published / PERIOD) == before
@@ -336,19 +313,7 @@ def test_backfill_of_twelve_quarters_publishes_twelve_folders(tiny_extract, tmp_
 
 
 def test_public_suppression_blanks_small_numbers_in_every_file(tiny_extract, tmp_path):
-    cla(
-        "run",
-        str(tiny_extract),
-        "--period",
-        PERIOD,
-        "--out",
-        str(tmp_path),
-        "--extract-date",
-        EXTRACT_DATE,
-        "--suppression",
-        "public",
-        check=True,
-    )
+    run_tiny(tiny_extract, tmp_path, "--suppression", "public", check=True)
     with open(tmp_path / PERIOD / "indicators.csv", newline="") as fh:
         rows = {r["indicator_id"]: r for r in csv.DictReader(fh)}
     # the tiny extract has 2 children looked after at 30 Sep 2020 (T001, T003): a count of 2
