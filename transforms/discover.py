@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,13 +25,6 @@ class Discovery:
 
     def tables(self) -> set[str]:
         return {f.table for f in self.files}
-
-
-def read_header(path: Path) -> list[str]:
-    """The header row's column names, trimmed and upper-cased (BOM removed)."""
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        row = next(csv.reader([fh.readline()]), [])
-    return [c.strip().upper() for c in row]
 
 
 def match_table(columns: list[str]) -> tuple[str | None, str | None, list[str]]:

@@ -30,7 +30,6 @@ from transforms.validation.normal import create_macros, create_normalised
 
 __all__ = ["FileAccount", "ValidationResult", "validate", "DEFAULT_THRESHOLD"]
 
-FINDING_COLUMNS = "table_name, file, row, column, rule, value, child, severity"
 DEFAULT_THRESHOLD = 0.05
 
 
