@@ -330,3 +330,21 @@ def test_public_suppression_blanks_small_numbers_in_every_file(tiny_extract, tmp
     )
     manifest = json.loads((tmp_path / PERIOD / "manifest.json").read_text())
     assert manifest["suppression"] == "public"
+
+
+def test_republishing_from_a_newer_extract_lists_the_revised_values(tiny_extract, tmp_path):
+    out = tmp_path / "out"
+    run_tiny(tiny_extract, out, check=True)
+    newer = tmp_path / "extract"
+    shutil.copytree(tiny_extract, newer)
+    with open(newer / "header.csv", "a") as fh:
+        fh.write("T010,F,01/01/2015,WBRI,,,\n")
+    with open(newer / "episodes.csv", "a") as fh:  # looked after from 1 Aug 2020: on 30 Sep too
+        fh.write("T010,01/08/2020,S,V2,N1,U6,PR1,,,,HA1 2AB,HA2 0AA,\n")
+    run_tiny(newer, out, check=True)
+    manifest = json.loads((out / PERIOD / "manifest.json").read_text())
+    revised = {r["indicator_id"]: (r["old"], r["new"]) for r in manifest["revisions"]}
+    assert revised["cla_count"] == ("2", "3")  # T001 and T003, then T010 as well
+    assert "starters_ytd" in revised  # T002 (15 Apr) was the only start; T010 is a second
+    html = (out / PERIOD / "report.html").read_text()
+    assert "cla_count" in html.split('id="revisions"')[1]
