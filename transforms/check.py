@@ -143,6 +143,7 @@ def check_indicator_tables(con: duckdb.DuckDBPyConnection, docs_dir: Path) -> No
     from great_expectations.checkpoint import UpdateDataDocsAction
 
     frame = fetch(con)
+    docs_dir = docs_dir.resolve()  # GX wants an absolute path
     docs_dir.mkdir(parents=True, exist_ok=True)
     context = _context(docs_dir)
     suite = context.suites.add(build_suite(suite_spec(), expected_rows(con)))

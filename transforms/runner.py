@@ -27,6 +27,7 @@ def publish_quarters(
 
     Nothing is published unless validation, the build and the expectation suite all pass;
     the warehouse replaces OUT/restricted/warehouse.duckdb only when the run succeeds."""
+    out = out.resolve()
     restricted = out / "restricted"
     restricted.mkdir(parents=True, exist_ok=True)
     recover(out)
