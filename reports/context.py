@@ -54,6 +54,7 @@ class Context:
     data_quality: dict[str, Any]
     revisions: list[dict[str, Any]] = field(default_factory=list)
     key_points: list[str] = field(default_factory=list)
+    commentary: dict[str, str] = field(default_factory=dict)  # Part B code -> paragraph
     suppression: str = "panel"
     generated_at: str = ""
 

@@ -131,6 +131,7 @@ def view(c: Context, version: str) -> dict[str, Any]:
         if name is not None:
             s["title"] = c.table_titles.get(name) or title
             s["parts"] = pivot_parts(c.tables[name], s["title"])
+            s["commentary"] = c.commentary.get(code, "")
         sections.append(s)
     footnote = (
         "x – suppressed to protect confidentiality (small numbers). "

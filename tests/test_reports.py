@@ -153,3 +153,70 @@ def test_line_chart_is_valid_svg_with_one_line_per_series():
     assert root.find(f"{ns}title").text == "Numbers"
     assert len(root.findall(f"{ns}polyline")) == 1  # the second series has one point only
     assert len(root.findall(f"{ns}circle")) == 1
+
+
+def test_part_b_commentary_from_the_tables():
+    from reports.commentary import commentary
+
+    q2 = parse_period("2026-27-Q2")
+    b01 = [
+        {"period": "2026-27-Q2", "category": "cla_count", "value": 197},
+        {"period": "2025-26-Q2", "category": "cla_count", "value": 205},
+        {"period": "2026-27-Q2", "category": "cla_1yr_plus_count", "value": 130},
+    ]
+    assert commentary("B01", b01, q2) == (
+        "There were 197 children looked after at the end of the quarter, compared with 205 a "
+        "year earlier; 130 had been looked after for a year or more."
+    )
+    b03 = [
+        {
+            "period": "2026-27-Q2",
+            "category": "Female",
+            "value": 85,
+            "percent": 43.1,
+            "series": "local",
+        },
+        {
+            "period": "2026-27-Q2",
+            "category": "Male",
+            "value": 112,
+            "percent": 56.9,
+            "series": "local",
+        },
+        {
+            "period": "2018-19",
+            "category": "Male",
+            "value": 58.7,
+            "percent": 58.7,
+            "series": "england",
+        },
+    ]
+    assert commentary("B03", b03, q2) == (
+        "Of the 197 children looked after at the end of the quarter, the largest group was "
+        "Male: 112 children (56.9%)."
+    )
+    # B09: July-September 2026 are Q2's months; June belongs to Q1 and is left out
+    b09 = [
+        {"period": m, "category": c, "value": v}
+        for m, c, v in [
+            ("2026-06", "started", 40),
+            ("2026-07", "started", 7),
+            ("2026-08", "started", 6),
+            ("2026-09", "started", 5),
+            ("2026-07", "ceased", 2),
+            ("2026-08", "ceased", 5),
+            ("2026-09", "ceased", 6),
+        ]
+    ]
+    assert commentary("B09", b09, q2) == "In the quarter 18 periods of care started and 13 ended."
+    q4 = parse_period("2025-26-Q4")  # January to March 2026
+    assert commentary("B09", b09, q4) == ""  # no months of that quarter: no sentence
+
+
+def test_commentary_skips_suppressed_rows_and_missing_tables():
+    from reports.commentary import commentary
+
+    q2 = parse_period("2026-27-Q2")
+    rows = [{"period": "2026-27-Q2", "category": "cla_count", "value": None, "suppressed": True}]
+    assert commentary("B01", rows, q2) == ""
+    assert commentary("B12", [{"period": "2026-27-Q2", "category": "x", "value": 1}], q2) == ""

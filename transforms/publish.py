@@ -27,6 +27,7 @@ from cla.paths import ROOT
 from cla.periods import Period
 from reports import suppression
 from reports.action_lists import render_action_lists
+from reports.commentary import commentary
 from reports.context import INDICATOR_COLUMNS, Context, build_context
 from reports.html import render_html
 from reports.index import write_index
@@ -223,6 +224,11 @@ def publish_period(
     )
     suppression.apply(c, thresholds)
     c.key_points = key_points(c)
+    c.commentary = {
+        name.split("_")[0]: text
+        for name, rows in c.tables.items()
+        if (text := commentary(name.split("_")[0], rows, period))
+    }
 
     version = code_version()
     tmp = out / f".tmp-{period.label}-{uuid.uuid4().hex[:8]}"
