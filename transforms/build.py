@@ -58,18 +58,26 @@ def parse_header(text: str) -> dict[str, str]:
     return header
 
 
+def _code(sql: str) -> str:
+    """The SQL without `--` comments (a model named in a comment is not a dependency)."""
+    return "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+
+
 def _dependency_order(layer_models: list[Model]) -> list[Model]:
     """Name order, except that a model runs after the models of its layer it names."""
     names = {m.name for m in layer_models}
     needs = {
-        m.name: {n for n in names if n != m.name and re.search(rf"\b{n}\b", m.sql)}
+        m.name: {n for n in names if n != m.name and re.search(rf"\b{n}\b", _code(m.sql))}
         for m in layer_models
     }
     done: list[Model] = []
     placed: set[str] = set()
     remaining = list(layer_models)
     while remaining:
-        ready = [m for m in remaining if needs[m.name] <= placed] or remaining[:1]
+        ready = [m for m in remaining if needs[m.name] <= placed]
+        if not ready:
+            cycle = ", ".join(f"{m.name} needs {sorted(needs[m.name] - placed)}" for m in remaining)
+            raise ValueError(f"SQL models depend on each other in a cycle: {cycle}")
         done.append(ready[0])
         placed.add(ready[0].name)
         remaining.remove(ready[0])

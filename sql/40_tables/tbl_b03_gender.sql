@@ -2,45 +2,23 @@
 -- Long format: one row per report_period, quarter and category: value = children looked
 -- after on E in the category, percent = value / all children looked after on E x 100;
 -- series = 'local'. Window: the 13 quarters ending with report_period.
--- Comparator rows: indicator_id 'b03:<label>' in comparators.csv.
+-- Comparator rows (series england, statistical_neighbours; period = comparator year, value
+-- empty): comparators.csv rows with indicator_id 'b03:<category>'.
+-- Categories: int_cla_categories; counts: int_breakdown_counts.
 with shown_quarters as (
     select report_period, period from int_report_quarters where quarters_back < 13
-),
-comparator_rows as (
-    -- comparators.csv rows with indicator_id "<table>:<category>" (percentages), the
-    -- latest year up to the report's financial year, per comparator
-    select
-        report.period as report_period,
-        comparators.year as period,
-        split_part(comparators.indicator_id, ':', 2) as category,
-        cast(null as bigint) as value,
-        comparators.value as percent,
-        comparators.comparator as series
-    from int_quarter_windows as report
-    join ref_comparators as comparators
-        on comparators.indicator_id like 'b03:%'
-        and comparators.year <= report.financial_year
-    qualify comparators.year = max(comparators.year) over (
-        partition by report.period, comparators.comparator
-    )
-),
-categorised as (
-    select looked_after.period, coalesce(sex_labels.label, 'Unknown') as category
-    from int_looked_after_on_quarter_end as looked_after
-    left join (select code, any_value(label) as label from codes_sex group by code) as sex_labels
-        on sex_labels.code = looked_after.sex
-),
-counts as (
-    select period, category, count(*) as value,
-        count(*) * 100.0 / sum(count(*)) over (partition by period) as percent
-    from categorised
-    group by period, category
 ),
 local_rows as (
     select shown_quarters.report_period, counts.period, counts.category, counts.value,
         counts.percent, 'local' as series
     from shown_quarters
-    join counts on counts.period = shown_quarters.period
+    join int_breakdown_counts as counts
+        on counts.period = shown_quarters.period and counts.breakdown = 'b03'
+),
+comparator_rows as (
+    select report_period, period, category, value, percent, series
+    from int_breakdown_comparators
+    where breakdown = 'b03'
 ),
 final as (
     select * from local_rows

@@ -1,55 +1,25 @@
--- B04 Ethnicity: CLA on E by ethnic group from ETHNIC, with comparators.
+-- B04 Ethnicity: CLA on E by ethnic group from ETHNIC (groups in int_cla_categories), with
+-- comparators.
 -- Long format: one row per report_period, quarter and category: value = children looked
 -- after on E in the category, percent = value / all children looked after on E x 100;
 -- series = 'local'. Window: the 13 quarters ending with report_period.
--- Groups: W* White, M* Mixed, A* Asian or Asian British, B* Black or Black British,
--- CHNE and OOTH Other ethnic groups, REFU/NOBT Not known/refused.
--- Comparator rows: indicator_id 'b04:<group>' in comparators.csv.
+-- Comparator rows (series england, statistical_neighbours; period = comparator year, value
+-- empty): comparators.csv rows with indicator_id 'b04:<category>'.
+-- Categories: int_cla_categories; counts: int_breakdown_counts.
 with shown_quarters as (
     select report_period, period from int_report_quarters where quarters_back < 13
-),
-comparator_rows as (
-    -- comparators.csv rows with indicator_id "<table>:<category>" (percentages), the
-    -- latest year up to the report's financial year, per comparator
-    select
-        report.period as report_period,
-        comparators.year as period,
-        split_part(comparators.indicator_id, ':', 2) as category,
-        cast(null as bigint) as value,
-        comparators.value as percent,
-        comparators.comparator as series
-    from int_quarter_windows as report
-    join ref_comparators as comparators
-        on comparators.indicator_id like 'b04:%'
-        and comparators.year <= report.financial_year
-    qualify comparators.year = max(comparators.year) over (
-        partition by report.period, comparators.comparator
-    )
-),
-categorised as (
-    select looked_after.period, case
-        when looked_after.ethnic in ('REFU', 'NOBT') or looked_after.ethnic is null
-            then 'Not known/refused'
-        when looked_after.ethnic like 'W%' then 'White'
-        when looked_after.ethnic like 'M%' then 'Mixed'
-        when looked_after.ethnic like 'A%' then 'Asian or Asian British'
-        when looked_after.ethnic like 'B%' then 'Black or Black British'
-        else 'Other ethnic groups'
-    end as category
-    from int_looked_after_on_quarter_end as looked_after
-
-),
-counts as (
-    select period, category, count(*) as value,
-        count(*) * 100.0 / sum(count(*)) over (partition by period) as percent
-    from categorised
-    group by period, category
 ),
 local_rows as (
     select shown_quarters.report_period, counts.period, counts.category, counts.value,
         counts.percent, 'local' as series
     from shown_quarters
-    join counts on counts.period = shown_quarters.period
+    join int_breakdown_counts as counts
+        on counts.period = shown_quarters.period and counts.breakdown = 'b04'
+),
+comparator_rows as (
+    select report_period, period, category, value, percent, series
+    from int_breakdown_comparators
+    where breakdown = 'b04'
 ),
 final as (
     select * from local_rows
