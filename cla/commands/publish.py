@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
 from cla.periods import parse_period, period_of_quarter_end, period_range
@@ -16,6 +17,13 @@ def periods_of(args: argparse.Namespace):
     return [period_of_quarter_end(args.quarter_end)]
 
 
+def terminal_progress():
+    """Step lines on stderr when it is a terminal; silent otherwise (logs, CI, cron)."""
+    if sys.stderr.isatty():
+        return lambda line: print(f"  {line}", file=sys.stderr, flush=True)
+    return lambda line: None
+
+
 def run(args: argparse.Namespace) -> int:
     periods = periods_of(args)  # usage errors first, before the heavy imports
     from transforms.runner import publish_quarters
@@ -23,7 +31,13 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     echo = print if args.command == "backfill" else (lambda s: None)
     folders = publish_quarters(
-        args.extract_dir, periods, args.out, args.suppression, args.extract_date, echo
+        args.extract_dir,
+        periods,
+        args.out,
+        args.suppression,
+        args.extract_date,
+        echo,
+        progress=terminal_progress(),
     )
     took = time.perf_counter() - started
     if args.command == "run":
