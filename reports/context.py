@@ -13,6 +13,7 @@ from typing import Any
 import duckdb
 
 from cla.periods import Period
+from reports.sections import not_supplied
 from transforms.build import indicator_models, table_models
 
 INDICATOR_COLUMNS = [
@@ -50,7 +51,7 @@ class Context:
     definitions: list[dict[str, str]]
     tables: dict[str, list[dict[str, Any]]]  # file stem -> rows (long format)
     table_titles: dict[str, str]
-    not_supplied: list[dict[str, str]]
+    not_supplied: dict[str, str]  # Part B code -> why the section has no table
     data_quality: dict[str, Any]
     revisions: list[dict[str, Any]] = field(default_factory=list)
     key_points: list[str] = field(default_factory=list)
@@ -267,7 +268,7 @@ def build_context(
         definitions=definitions(),
         tables=tables,
         table_titles=titles,
-        not_supplied=[],
+        not_supplied=not_supplied(),
         data_quality=data_quality(con, files, extract_date, children_set_aside),
         revisions=revisions or [],
         suppression=suppression,

@@ -9,7 +9,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from cla.paths import TEMPLATES_DIR
 from reports.charts import table_chart
 from reports.context import Context, display_round
-from reports.sections import SECTIONS, not_supplied
+from reports.sections import SECTIONS
 
 QUARTER_NAMES = {1: "Q1", 2: "Q2", 3: "Q3", 4: "Q4"}
 RAG_LABELS = {"green": "Green", "amber": "Amber", "red": "Red"}
@@ -117,14 +117,13 @@ def view(c: Context, version: str) -> dict[str, Any]:
         }
         (part_a if r["ref"] else counts).append(row)
     sections = []
-    missing = not_supplied()
     for code, title in SECTIONS:
         name = next((n for n in c.tables if n.startswith(code + "_")), None)
         s: dict[str, Any] = {
             "id": code.lower(),
             "code": code,
             "title": title,
-            "not_supplied": missing.get(code, ""),
+            "not_supplied": c.not_supplied.get(code, ""),
         }
         if name is None and not s["not_supplied"]:
             s["not_supplied"] = "Not built for this period."

@@ -60,7 +60,7 @@ def context(rows, profile="panel", tables=None) -> Context:
         definitions=[],
         tables=tables or {},
         table_titles={},
-        not_supplied=[],
+        not_supplied={},
         data_quality={"files": [], "rules": [], "extract_date": "", "children_set_aside": 0},
         suppression=profile,
     )

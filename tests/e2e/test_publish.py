@@ -348,3 +348,12 @@ def test_republishing_from_a_newer_extract_lists_the_revised_values(tiny_extract
     assert "starters_ytd" in revised  # T002 (15 Apr) was the only start; T010 is a second
     html = (out / PERIOD / "report.html").read_text()
     assert "cla_count" in html.split('id="revisions"')[1]
+
+
+def test_report_names_the_sections_without_an_extract(published):
+    html = (published / PERIOD / "report.html").read_text()
+    for code in ("b06", "b07", "b17"):  # education and offending: no extract defined yet
+        section = html.split(f'id="{code}"')[1].split("</section>")[0]
+        assert "Not supplied in this extract" in section, code
+    built = html.split('id="b01"')[1].split("</section>")[0]
+    assert "<table>" in built and "Not supplied" not in built
