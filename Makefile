@@ -28,8 +28,8 @@ setup: $(VENV)/.synced ## install uv (if missing) and the locked dependencies in
 
 demo: setup ## generate demo data and publish the latest complete quarter to ./output
 	$(BIN)/cla demo-data --out $(DEMO_DIR)
-	$(BIN)/cla run $(DEMO_DIR) --period $$($(BIN)/python -c "import datetime as d; from cla.periods import latest_complete_period as l; print(l(d.date.today()))") --out $(OUT)
-	@echo "Report: $(abspath $(OUT))/$$($(BIN)/python -c "import datetime as d; from cla.periods import latest_complete_period as l; print(l(d.date.today()))")/report.html"
+	$(BIN)/cla run $(DEMO_DIR) --period $$($(BIN)/python -c "import datetime as d; from core.periods import latest_complete_period as l; print(l(d.date.today()))") --out $(OUT)
+	@echo "Report: $(abspath $(OUT))/$$($(BIN)/python -c "import datetime as d; from core.periods import latest_complete_period as l; print(l(d.date.today()))")/report.html"
 
 test: setup ## run the test suite
 	$(BIN)/pytest

@@ -18,7 +18,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from cla.periods import Period, parse_period
+from core.periods import Period, parse_period
 from schemas.tables import TABLES
 from transforms import build as sql_build
 from transforms.pipeline import open_validated

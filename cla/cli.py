@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from cla.errors import ClaError
+from core.errors import ClaError
 
 
 def _iso_date(text: str) -> date:

@@ -7,7 +7,7 @@ from datetime import date
 
 import numpy as np
 
-from cla.periods import Period, period_of_quarter_end
+from core.periods import Period, period_of_quarter_end
 from demo.dates import NONE, age_on, day, to_date
 
 _FOSTER = ["U1", "U2", "U3", "U4", "U5", "U6"]

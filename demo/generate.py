@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from cla.periods import Period
+from core.periods import Period
 from demo import events
 from demo.care_leavers import care_leavers
 from demo.children import HISTORY_YEARS, child_ids, draw_children, ethnicities, sexes, upns

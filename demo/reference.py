@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from cla.paths import REFERENCE_DIR
+from core.paths import REFERENCE_DIR
 
 COPIED = ("targets.csv", "comparators.csv", "rag.csv", "bank_holidays.csv", "suppression.csv")
 # Harrow-like under-18 population per 1,000 demo children (ONS mid-year estimates shape)

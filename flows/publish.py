@@ -1,6 +1,6 @@
-"""Prefect flows: thin wrappers over transforms.runner (no logic here).
+"""Prefect flows: thin wrappers over reports.runner (no logic here).
 
-`cla run` and `cla backfill` call transforms.runner directly (no Prefect server, fast start);
+`cla run` and `cla backfill` call reports.runner directly (no Prefect server, fast start);
 these flows are what the scheduled and event-driven deployments in prefect.yaml run.
 """
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 
-from cla.periods import latest_complete_period, parse_period, period_range
-from transforms.runner import publish_quarters
+from core.periods import latest_complete_period, parse_period, period_range
+from reports.runner import publish_quarters
 
 
 @task(name="validate-build-check-publish")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from cla.periods import Period
+from core.periods import Period
 
 Rows = list[dict[str, Any]]
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from cla.periods import Period
+from core.periods import Period
 from reports.sections import not_supplied
 from transforms.build import indicator_models, table_models
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from cla.paths import TEMPLATES_DIR
+from core.paths import TEMPLATES_DIR
 from reports.charts import table_chart
 from reports.context import Context, display_round
 from reports.sections import SECTIONS

@@ -6,7 +6,7 @@ import os
 from html import escape
 from pathlib import Path
 
-from cla.periods import parse_period
+from core.periods import parse_period
 
 FILES = [
     "report.html",

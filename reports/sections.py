@@ -2,7 +2,7 @@
 
 import csv
 
-from cla.paths import SQL_DIR
+from core.paths import SQL_DIR
 
 SECTIONS: list[tuple[str, str]] = [
     ("B01", "Numbers of children looked after over time"),

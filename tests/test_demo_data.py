@@ -11,8 +11,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from cla.errors import UsageError
-from cla.paths import CODES_DIR, REFERENCE_DIR
+from core.errors import UsageError
+from core.paths import CODES_DIR, REFERENCE_DIR
 from schemas.tables import REFERENCE_FILES, TABLES
 
 THROUGH = date(2025, 9, 30)

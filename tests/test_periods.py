@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from cla.errors import UsageError
-from cla.periods import (
+from core.errors import UsageError
+from core.periods import (
     Period,
     latest_complete_period,
     parse_period,

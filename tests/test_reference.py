@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cla.errors import BlockedError
+from core.errors import BlockedError
 from transforms.build import create_macros
 from transforms.reference import load_reference
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import openpyxl
 import pytest
 
-from cla.periods import parse_period
+from core.periods import parse_period
 from reports import suppression
 from reports.charts import line_chart
 from reports.context import Context, direction, display_round

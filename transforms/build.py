@@ -15,8 +15,8 @@ from pathlib import Path
 
 import duckdb
 
-from cla.paths import SQL_DIR
-from cla.periods import Period
+from core.paths import SQL_DIR
+from core.periods import Period
 
 LAYERS = ("10_staging", "20_intermediate", "30_indicators", "40_tables", "50_outputs")
 BEFORE_COLLECT = ("10_staging", "20_intermediate", "30_indicators")

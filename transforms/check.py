@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from cla.errors import CheckFailedError
+from core.errors import CheckFailedError
 
 SUITE_PATH = Path(__file__).resolve().parent / "expectations" / "indicator_values.json"
 COLUMNS = ("indicator_id", "period", "period_end", "value", "numerator", "denominator", "unit")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import duckdb
 
-from cla.errors import BlockedError, UsageError
-from cla.periods import Period
+from core.errors import BlockedError, UsageError
+from core.periods import Period
 from transforms import build as sql_build
 from transforms.discover import discover
 from transforms.load import load_extract

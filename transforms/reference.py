@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from cla.errors import BlockedError
-from cla.paths import CODES_DIR, REFERENCE_DIR
+from core.errors import BlockedError
+from core.paths import CODES_DIR, REFERENCE_DIR
 from schemas.tables import REFERENCE_FILES
 
 REFERENCE_TYPES: dict[str, dict[str, str]] = {

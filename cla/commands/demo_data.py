@@ -7,8 +7,8 @@ import sys
 import time
 from datetime import date
 
-from cla.errors import UsageError
-from cla.periods import latest_complete_period
+from core.errors import UsageError
+from core.periods import latest_complete_period
 
 
 def default_through(today: date) -> date:

@@ -1,4 +1,4 @@
-"""`cla run` and `cla backfill`: parse periods, call transforms.runner, print one line each."""
+"""`cla run` and `cla backfill`: parse periods, call reports.runner, print one line each."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from cla.periods import parse_period, period_of_quarter_end, period_range
+from core.periods import parse_period, period_of_quarter_end, period_range
 
 
 def periods_of(args: argparse.Namespace):
@@ -26,7 +26,7 @@ def terminal_progress():
 
 def run(args: argparse.Namespace) -> int:
     periods = periods_of(args)  # usage errors first, before the heavy imports
-    from transforms.runner import publish_quarters
+    from reports.runner import publish_quarters
 
     started = time.perf_counter()
     echo = print if args.command == "backfill" else (lambda s: None)

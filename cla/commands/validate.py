@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 from collections import defaultdict
 
-from cla.errors import BlockedError, UsageError
-from cla.periods import parse_period
+from core.errors import BlockedError, UsageError
+from core.periods import parse_period
 from transforms.pipeline import blocking_message, check_coverage
 from transforms.validation.run import Checked, check_extract, write_report
 

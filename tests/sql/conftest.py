@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from cla.periods import parse_period
+from core.periods import parse_period
 from schemas.tables import TABLES
 from transforms.pipeline import build_warehouse
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cla.errors import CheckFailedError
+from core.errors import CheckFailedError
 from transforms.check import check_indicator_tables
 
 COLUMNS = (

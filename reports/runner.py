@@ -9,10 +9,10 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from cla.periods import Period
+from core.periods import Period
+from reports.publish import publish_period, recover
 from transforms.check import check_indicator_tables
 from transforms.pipeline import build_warehouse
-from transforms.publish import publish_period, recover
 
 
 def publish_quarters(

@@ -23,8 +23,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from cla.paths import ROOT
-from cla.periods import Period
+from core.paths import ROOT
+from core.periods import Period
 from reports import suppression
 from reports.action_lists import render_action_lists
 from reports.commentary import commentary

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from cla.errors import UsageError
+from core.errors import UsageError
 
 _LABEL = re.compile(r"^(\d{4})-(\d{2})-Q([1-4])$")
 _QUARTER_END = {1: (6, 30), 2: (9, 30), 3: (12, 31), 4: (3, 31)}

@@ -1,0 +1,1 @@
+"""Core pieces imported by every layer and importing none: periods, errors, paths."""
