@@ -36,6 +36,7 @@ from reports.pdf import render_pdf
 from reports.xlsx import render_xlsx
 from transforms.load import sha256_of
 from transforms.pipeline import Warehouse
+from transforms.validation.findings import write_findings_csv
 
 INDICATOR_SCHEMA = pa.schema(
     [
@@ -153,16 +154,7 @@ def write_data_files(c: Context, folder: Path) -> None:
 
 def write_restricted(wh: Warehouse, period: Period, folder: Path) -> None:
     """validation_errors.csv and action lists: child-level, never published."""
-    cur = wh.con.execute(
-        'SELECT file, row, "column", rule, value, child, severity FROM dq_findings '
-        'ORDER BY file, row, rule, "column"'
-    )
-    cols = [d[0] for d in cur.description]
-    write_csv(
-        folder / "validation_errors.csv",
-        cols,
-        [dict(zip(cols, r, strict=True)) for r in cur.fetchall()],
-    )
+    write_findings_csv(wh.con, folder / "validation_errors.csv")
     render_action_lists(wh.con, period.label, folder / "action_lists.xlsx")
 
 

@@ -30,11 +30,21 @@ class Table:
     codes: dict[str, CodeColumn] = field(default_factory=dict)
     group: str = "903"  # 903, health, care_leavers
     int_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)  # integer lo..hi
+    # Columns not read from the file but set by loading (COLLECTION_YEAR of OC2/OC3: the
+    # year in the file name, else the collection year of the extract date).
+    derived: tuple[str, ...] = ()
 
     @property
     def recognised_by(self) -> tuple[str, ...]:
         """Columns a file's header must hold for the file to be this table."""
-        return tuple(c for c in self.columns if c not in self.optional_columns)
+        return tuple(
+            c for c in self.columns if c not in self.optional_columns and c not in self.derived
+        )
+
+    @property
+    def file_columns(self) -> tuple[str, ...]:
+        """Columns read from a file (the contract less the derived ones)."""
+        return tuple(c for c in self.columns if c not in self.derived)
 
 
 TABLES: dict[str, Table] = {
@@ -183,6 +193,79 @@ TABLES: dict[str, Table] = {
         ),
     ]
 }
+
+OC2_FLAGS = (
+    "CONVICTED",
+    "HEALTH_CHECK",
+    "IMMUNISATIONS",
+    "TEETH_CHECK",
+    "HEALTH_ASSESSMENT",
+    "SUBSTANCE_MISUSE",
+    "INTERVENTION_RECEIVED",
+    "INTERVENTION_OFFERED",
+)
+YEAR = "COLLECTION_YEAR"  # derived column of the one-year tables (OC2, OC3)
+
+# The rest of a council's 903 export (extracts.md "The rest of a council's 903 export").
+TABLES.update(
+    {
+        t.name: t
+        for t in [
+            Table(
+                "oc2",
+                ("CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", *OC2_FLAGS, YEAR),
+                key=("CHILD", YEAR),
+                not_blank=("CHILD",),
+                dates=("DOB",),
+                codes={
+                    "SDQ_REASON": CodeColumn("SDQ_REASON", YEAR),
+                    **{f: CodeColumn("ZERO_ONE", None) for f in OC2_FLAGS},
+                },
+                int_ranges={"SDQ_SCORE": (0, 40)},
+                derived=(YEAR,),
+            ),
+            Table(
+                "oc3",
+                ("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM", YEAR),
+                key=("CHILD", YEAR),
+                not_blank=("CHILD",),
+                dates=("DOB",),
+                codes={
+                    "IN_TOUCH": CodeColumn("IN_TOUCH", YEAR),
+                    "ACTIV": CodeColumn("ACTIV", YEAR),
+                    "ACCOM": CodeColumn("ACCOM", YEAR),
+                },
+                derived=(YEAR,),
+            ),
+            Table(
+                "prev_perm",
+                ("CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"),
+                key=("CHILD",),
+                not_blank=("CHILD",),
+                dates=("DOB",),  # DATE_PERM may hold ZZ for unknown parts (DfE rule 632)
+                codes={"PREV_PERM": CodeColumn("PREV_PERM", None)},
+            ),
+            Table(
+                "sw_episodes",
+                ("CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"),
+                key=("CHILD", "SW_DECOM"),
+                not_blank=("CHILD", "SW_DECOM"),
+                dates=("DOB", "SW_DECOM", "SW_DEC"),
+                codes={"SW_REASON": CodeColumn("SW_REASON", "SW_DECOM")},
+            ),
+            Table(
+                "dolo",
+                ("CHILD", "DOB", "DOLO_START", "DOLO_END"),
+                key=("CHILD", "DOLO_START"),
+                not_blank=("CHILD", "DOLO_START"),
+                dates=("DOB", "DOLO_START", "DOLO_END"),
+            ),
+        ]
+    }
+)
+
+# Tables that hold one collection year per file (the year from the file name).
+ONE_YEAR_TABLES = tuple(t.name for t in TABLES.values() if YEAR in t.derived)
 
 # Event dates that define the extract's coverage (extracts.md "Extract coverage").
 EVENT_DATES: dict[str, tuple[str, ...]] = {

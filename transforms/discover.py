@@ -14,6 +14,7 @@ class FoundFile:
     path: Path
     table: str
     extra_columns: tuple[str, ...] = ()
+    rows: int | None = None  # data rows (trailing blank lines excluded)
 
 
 @dataclass
@@ -69,7 +70,7 @@ def discover(extract_dir: Path) -> Discovery:
                 unusable.add(table)
             continue
         if table:
-            found.files.append(FoundFile(path, table, tuple(other)))
+            found.files.append(FoundFile(path, table, tuple(other), inspection.rows))
             if other:
                 found.warnings.append(
                     {

@@ -8,14 +8,18 @@ validation decides what is quarantined, staging SQL types what is kept.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from schemas.tables import TABLES
+from schemas.tables import TABLES, YEAR
 from transforms.discover import Discovery
+
+# A 4-digit year, optionally followed by the 2-digit year it runs to (2024_25, 2024-25).
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[-_ ]?(\d{2}))?(?!\d)")
 
 
 @dataclass
@@ -34,14 +38,30 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def read_file(path: Path, table: str) -> pl.DataFrame:
-    """One CSV as text columns named by the contract, trimmed, blanks as null."""
+def year_from_name(name: str) -> int | None:
+    """The collection year named in a file name, as the year it ends: `oc2_2025.csv` ->
+    2025, `SSDA903_2024_25_OC3.csv` -> 2025; None when the name holds no year."""
+    years = []
+    for m in _YEAR_IN_NAME.finditer(name):
+        start, to = int(m.group(1)), m.group(2)
+        years.append(start + 1 if to is not None and int(to) == (start + 1) % 100 else start)
+    return max(years) if years else None
+
+
+def read_file(path: Path, table: str, rows: int | None = None) -> pl.DataFrame:
+    """One CSV as text columns named by the contract, trimmed, blanks as null; only the
+    first `rows` data rows when given (trailing blank lines are not rows)."""
     frame = pl.read_csv(path, infer_schema=False, encoding="utf8")
+    if rows is not None:
+        frame = frame.head(rows)
     frame = frame.rename({c: c.strip().upper() for c in frame.columns})
     contract = TABLES[table].columns
     cols = []
     for name in contract:
-        if name in frame.columns:
+        if name == YEAR and YEAR in TABLES[table].derived:
+            year = year_from_name(path.name)  # None: set from the extract date (validate)
+            cols.append(pl.lit(None if year is None else str(year), dtype=pl.String).alias(name))
+        elif name in frame.columns:
             v = pl.col(name).str.strip_chars()
             cols.append(pl.when(v == "").then(None).otherwise(v).alias(name))
         else:  # an optional column absent from this file
@@ -67,7 +87,7 @@ def load_extract(con: duckdb.DuckDBPyConnection, found: Discovery) -> list[Loade
     create_raw_tables(con)
     loaded = []
     for f in sorted(found.files, key=lambda f: f.path.name):
-        frame = read_file(f.path, f.table)
+        frame = read_file(f.path, f.table, f.rows)
         # plain (large) strings: DuckDB ingests these ~5x faster than polars' string views
         con.register("_incoming", frame.to_arrow(compat_level=pl.CompatLevel.oldest()))
         con.execute(f"INSERT INTO raw_{f.table} SELECT * FROM _incoming")

@@ -12,10 +12,8 @@ import duckdb
 from core.errors import BlockedError, UsageError
 from core.periods import Period
 from transforms import build as sql_build
-from transforms.discover import discover
-from transforms.load import load_extract
-from transforms.reference import load_codes, load_reference
-from transforms.validate import ValidationResult, validate
+from transforms.validate import ValidationResult
+from transforms.validation.run import check_extract
 
 
 @dataclass
@@ -39,26 +37,11 @@ def open_validated(
     """Discover, load and validate an extract set into a DuckDB file; raise if blocked."""
     if not extract_dir.is_dir():
         raise UsageError(f"extract folder {extract_dir} does not exist or is not a folder")
-    timings: dict[str, float] = {}
-    t = time.perf_counter()
-    found = discover(extract_dir)
-    if found.blocking:
-        raise BlockedError(blocking_message(found.blocking))
-    con = duckdb.connect(str(db_path))
-    con.execute("SET TimeZone = 'UTC'")
-    sql_build.create_macros(con)
-    load_codes(con)
-    sources = load_reference(con, found.reference)
-    loaded = load_extract(con, found)
-    timings["load_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    result = validate(con, found, loaded, extract_date)
-    timings["validate_s"] = time.perf_counter() - t
-    timings.update({f"validate.{step}": v for step, v in result.timings.items()})
-    if result.blocking:
-        con.close()
-        raise BlockedError(blocking_message(result.blocking))
-    return Warehouse(con, result, sources, timings)
+    checked = check_extract(extract_dir, extract_date, db_path=db_path)
+    if checked.blocking or checked.result is None:
+        checked.con.close()
+        raise BlockedError(blocking_message(checked.blocking))
+    return Warehouse(checked.con, checked.result, checked.reference_sources, checked.timings)
 
 
 def check_coverage(extract_date: date | None, periods: list[Period]) -> None:

@@ -18,7 +18,7 @@ from datetime import date
 
 import duckdb
 
-from schemas.tables import EVENT_DATES
+from schemas.tables import EVENT_DATES, ONE_YEAR_TABLES, YEAR
 from transforms.discover import Discovery
 from transforms.load import LoadedFile
 from transforms.rules import STAGES
@@ -73,6 +73,52 @@ def _extract_date(con: duckdb.DuckDBPyConnection) -> date | None:
     return con.execute(f"SELECT max(d) FROM ({' UNION ALL '.join(parts)})").fetchone()[0]
 
 
+def _raw_extract_date(con: duckdb.DuckDBPyConnection) -> date | None:
+    """The latest parseable event date in the raw rows (before any quarantine)."""
+    parts = [
+        f'SELECT max(v_date("{col}")) AS d FROM raw_{table}'
+        for table, cols in EVENT_DATES.items()
+        for col in cols
+    ]
+    return con.execute(f"SELECT max(d) FROM ({' UNION ALL '.join(parts)})").fetchone()[0]
+
+
+def fill_collection_years(con: duckdb.DuckDBPyConnection, extract_date: date | None) -> list:
+    """OC2/OC3 files with no year in their name belong to the latest collection year whose
+    31 March is on or before the extract date (extracts.md); a warning says so per file."""
+    pending = {
+        t: [
+            r[0]
+            for r in con.execute(
+                f"SELECT DISTINCT _file FROM raw_{t} WHERE {YEAR} IS NULL ORDER BY 1"
+            ).fetchall()
+        ]
+        for t in ONE_YEAR_TABLES
+    }
+    if not any(pending.values()):
+        return []
+    d = extract_date or _raw_extract_date(con)
+    if d is None:
+        return []
+    year = d.year if (d.month, d.day) >= (3, 31) else d.year - 1
+    warnings = []
+    for t, files in pending.items():
+        if files:
+            con.execute(f"UPDATE raw_{t} SET {YEAR} = '{year}' WHERE {YEAR} IS NULL")
+        for f in files:
+            warnings.append(
+                {
+                    "file": f,
+                    "table": t,
+                    "rule": "file.collection_year_from_extract_date",
+                    "message": f"no year in the file name: read as collection year "
+                    f"{year - 1}-{year % 100:02d} (the latest ending on or before the "
+                    f"extract date {d.isoformat()})",
+                }
+            )
+    return warnings
+
+
 def _children_set_aside(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute(
         "SELECT count(DISTINCT r.CHILD) FROM raw_episodes r JOIN dq_excluded x "
@@ -103,6 +149,7 @@ def validate(
     findings.create_tables(con)
     findings.add_file_level(con, found.blocking, "blocking")
     findings.add_file_level(con, found.warnings, "warning")
+    findings.add_file_level(con, fill_collection_years(con, extract_date), "warning")
     create_normalised(con)
     step("normalise_s")
     keys.drop_exact_duplicates(con)

@@ -12,7 +12,8 @@ from collections import defaultdict
 from core.errors import BlockedError, UsageError
 from core.periods import parse_period
 from transforms.pipeline import blocking_message, check_coverage
-from transforms.validation.run import Checked, check_extract, write_report
+from transforms.validation.findings import write_findings_csv
+from transforms.validation.run import Checked, check_extract
 
 
 def counts_table(checked: Checked) -> list[str]:
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         for line in counts_table(checked):
             print(line)
         if args.report:
-            n = write_report(checked.con, args.report)
+            n = write_findings_csv(checked.con, args.report)
             print(f"findings written to {args.report} ({n} rows)")
         print(summary(checked))
         if checked.blocking:

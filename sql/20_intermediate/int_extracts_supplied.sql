@@ -8,6 +8,11 @@ with final as (
         exists (select 1 from raw_sdq) as has_sdq,
         exists (select 1 from raw_care_leavers) as has_care_leavers,
         exists (select 1 from raw_uasc) as has_uasc,
-        exists (select 1 from raw_ad1) as has_ad1
+        exists (select 1 from raw_ad1) as has_ad1,
+        exists (select 1 from raw_oc2) as has_oc2,
+        exists (select 1 from raw_oc3) as has_oc3,
+        exists (select 1 from raw_prev_perm) as has_prev_perm,
+        exists (select 1 from raw_sw_episodes) as has_sw_episodes,
+        exists (select 1 from raw_dolo) as has_dolo
 )
 select * from final

@@ -163,3 +163,48 @@ def test_blank_first_line_is_no_header(extract):
     found, checked = blocking(folder)
     assert found == [("odd.csv", "file.unknown_header")]
     assert "no header row" in messages(checked)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "line", "what"),
+    [
+        (lambda text: text.replace("C2,F,", 'C2,"F,', 1), 3, "a quoted field is never closed"),
+        (lambda text: text.replace("C2,F,", 'C2,F"x,', 1), 3, "a quote inside an unquoted field"),
+        (lambda text: text.replace("C2,F,", 'C2,"F"x,', 1), 3, "text after a closing quote"),
+    ],
+)
+def test_malformed_csv_names_file_and_line_and_echoes_no_value(extract, mutate, line, what):
+    folder = extract.write()
+    path = folder / "header.csv"
+    path.write_text(mutate(path.read_text()))
+    found, checked = blocking(folder)
+    assert found == [("header.csv", "file.malformed")]
+    message = messages(checked)
+    assert f"{what} on line {line}" in message
+    assert "C2" not in message and "F" not in message.split(":", 1)[1].replace("CSV", "")
+
+
+def test_malformed_csv_exits_1_from_the_command_line(extract):
+    from tests.support import cla
+
+    folder = extract.write()
+    path = folder / "reviews.csv"
+    path.write_text(path.read_text().replace("PN2", '"PN2', 1))
+    done = cla("validate", str(folder))
+    assert done.returncode == 1, done.stderr
+    assert "reviews.csv" in done.stdout + done.stderr
+    assert "file.malformed" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("tail", ["\n\n\n", "\r\n\r\n", ",,,,,,\n,,,,,,\n", "\n  \n", ""])
+def test_trailing_blank_lines_are_not_rows(extract, tail):
+    folder = extract.write()
+    path = folder / "header.csv"
+    text = path.read_text()
+    path.write_bytes((text.rstrip("\n") + ("\n" if tail else "") + tail).encode())
+    checked = check_extract(folder)
+    assert checked.blocking == []
+    f = next(f for f in checked.result.files if f.name == "header.csv")
+    # header.csv holds 3 named children and 80 fillers: 83 rows, nothing quarantined
+    assert (f.rows_read, f.rows_loaded, f.rows_quarantined) == (83, 83, 0)

@@ -16,6 +16,8 @@ DOB_BOUND_DATES: dict[str, tuple[str, ...]] = {
     "dental_checks": ("CHECK_DATE",),
     "immunisations": ("RECORD_DATE",),
     "sdq": ("SDQ_DATE",),
+    "sw_episodes": ("SW_DECOM",),
+    "dolo": ("DOLO_START",),  # DfE 708
 }
 
 _SELECT = "SELECT '{t}' AS table_name, _file AS file, _row AS row, '{c}' AS \"column\""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,17 @@ import numpy as np
 OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "pipes"}
 MAX_RAGGED_LISTED = 5
 NEWLINE, COMMA, CR = ord("\n"), ord(","), ord("\r")
+# Trailing lines holding nothing but spaces, tabs or commas (Excel leaves these) are not rows.
+TRAILING_BLANK = re.compile(r"(?:\r?\n|\r)[ \t,]*(?:(?:\r?\n|\r)[ \t,]*)*\Z")
+FIELD = re.compile(r'"(?:[^"]++|"")*+"|[^,"\r\n]*+')
+
+
+class MalformedCSV(Exception):
+    """A file that cannot be parsed as CSV; `line` is where parsing failed (1-based)."""
+
+    def __init__(self, line: int, what: str) -> None:
+        super().__init__(f"cannot be parsed as CSV: {what} on line {line}")
+        self.line = line
 
 
 @dataclass
@@ -39,15 +51,58 @@ def decode(data: bytes) -> tuple[str | None, tuple[str, str] | None]:
         )
 
 
+def strip_trailing_blank(text: str) -> str:
+    """The text without trailing blank lines (empty, or only spaces, tabs and commas)."""
+    return TRAILING_BLANK.sub("", text)
+
+
+def quoted_field_counts(text: str) -> list[int]:
+    """Fields per record of text holding quotes, scanned field by field; raises MalformedCSV
+    at an unterminated quote, a quote inside an unquoted field or text after a closing quote.
+    No input value goes into the message (it may be child-level)."""
+    counts: list[int] = []
+    pos, line, fields, n = 0, 1, 1, len(text)
+    start = 0  # where the current record began
+    while True:
+        m = FIELD.match(text, pos)
+        token, end = m.group(), m.end()
+        if end >= n:
+            counts.append(0 if end == start else fields)
+            return counts
+        c = text[end]
+        if c == '"':
+            what = (
+                "a quoted field is never closed"
+                if token == ""
+                else "text after a closing quote"
+                if token.startswith('"')
+                else "a quote inside an unquoted field"
+            )
+            raise MalformedCSV(line, what)
+        if token.startswith('"') and c not in ",\r\n":
+            raise MalformedCSV(line + token.count("\n"), "text after a closing quote")
+        line += token.count("\n")
+        if c == ",":
+            fields += 1
+            pos = end + 1
+            continue
+        counts.append(0 if end == start else fields)  # end of record (0: a blank line)
+        fields = 1
+        line += 1
+        pos = start = end + (2 if text.startswith("\r\n", end) else 1)
+        if pos >= n:
+            return counts
+
+
 def field_counts(text: str, data: bytes | None = None) -> list[int]:
     """Fields per record (header first); vectorised over the bytes when nothing is quoted.
 
     Trailing blank lines are ignored; a blank line between rows counts as a ragged row
-    (0 fields).
+    (0 fields). Raises MalformedCSV when quoting is broken.
     """
-    text = text.rstrip("\r\n")
+    text = strip_trailing_blank(text).rstrip("\r\n")
     if '"' in text:
-        return [len(row) for row in csv.reader(io.StringIO(text, newline=""))]
+        return quoted_field_counts(text)
     raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     ends = np.flatnonzero(raw == NEWLINE)
     starts = np.concatenate(([0], ends + 1))
@@ -104,7 +159,11 @@ def inspect_csv(path: Path) -> Inspection:
     dupes = sorted({c for c in out.columns if out.columns.count(c) > 1})
     if dupes:
         out.problems.append(("file.duplicate_columns", f"duplicate column(s) {', '.join(dupes)}"))
-    counts = field_counts(text)
+    try:
+        counts = field_counts(text)
+    except MalformedCSV as e:
+        out.problems.append(("file.malformed", str(e)))
+        return out
     out.rows = len(counts) - 1
     if out.rows <= 0:
         out.problems.append(("file.header_only", "has a header row but no data rows"))

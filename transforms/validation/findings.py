@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import duckdb
 import polars as pl
 
@@ -56,3 +59,27 @@ def quarantine(con: duckdb.DuckDBPyConnection) -> None:
         "SELECT 1 FROM dq_excluded x WHERE x.table_name = f.table_name AND x._file = f.file "
         "AND x._row = f.row)"
     )
+
+
+REPORT_COLUMNS = ("file", "row", "column", "rule", "value", "child", "severity")
+
+
+def report_rows(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Every finding in report order: blocking, row errors, warnings; then file and row."""
+    return con.execute(
+        'SELECT file, row, "column", rule, value, child, severity FROM dq_findings '
+        "ORDER BY CASE severity WHEN 'blocking' THEN 0 WHEN 'row' THEN 1 ELSE 2 END, "
+        'file, row NULLS FIRST, rule, "column", value, child'
+    ).fetchall()
+
+
+def write_findings_csv(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    """The findings CSV (`cla validate --report` and the restricted validation_errors.csv):
+    REPORT_COLUMNS, blanks as empty fields. Returns the number of findings written."""
+    rows = report_rows(con)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(REPORT_COLUMNS)
+        writer.writerows(["" if v is None else v for v in r] for r in rows)
+    return len(rows)

@@ -26,7 +26,7 @@ def drop_exact_duplicates(con: duckdb.DuckDBPyConnection) -> None:
 def duplicate_keys(con: duckdb.DuckDBPyConnection) -> None:
     """`<table>.duplicate_key`: rows sharing a key but differing elsewhere (after the first)."""
     for t in TABLES.values():
-        last = t.key[-1]
+        last = [c for c in t.key if c not in t.derived][-1]
         value = f'"{last}_TXT"' if last in t.dates else f'"{last}"'
         con.execute(
             f"INSERT INTO dq_findings SELECT '{t.name}', _file, _row, '{last}', "

@@ -1,9 +1,10 @@
-"""Validate an extract folder without building: what `cla validate` and the tests call."""
+"""The one validate sequence: discover -> load -> validate, shared by `cla validate`, the
+pipeline (`transforms.pipeline.open_validated`), flows and tests."""
 
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -16,14 +17,14 @@ from transforms.reference import load_codes, load_reference
 from transforms.validate import DEFAULT_THRESHOLD, ValidationResult, validate
 from transforms.validation.findings import add_file_level, create_tables
 
-REPORT_COLUMNS = ("file", "row", "column", "rule", "value", "child", "severity")
-
 
 @dataclass
 class Checked:
     con: duckdb.DuckDBPyConnection
     found: Discovery
     result: ValidationResult | None  # None when discovery blocked (nothing was loaded)
+    reference_sources: dict[str, Path] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def blocking(self) -> list[dict]:
@@ -34,11 +35,12 @@ def check_extract(
     extract_dir: Path,
     extract_date: date | None = None,
     threshold: float = DEFAULT_THRESHOLD,
-    db_path: str = ":memory:",
+    db_path: Path | str = ":memory:",
 ) -> Checked:
     """Discover, load and validate; never raises for bad data (blocking is reported)."""
+    t = time.perf_counter()
     found = discover(extract_dir)
-    con = duckdb.connect(db_path)
+    con = duckdb.connect(str(db_path))
     con.execute("SET TimeZone = 'UTC'")
     if found.blocking:
         create_tables(con)
@@ -47,26 +49,11 @@ def check_extract(
         return Checked(con, found, None)
     sql_build.create_macros(con)
     load_codes(con)
-    load_reference(con, found.reference)
+    sources = load_reference(con, found.reference)
     loaded = load_extract(con, found)
-    return Checked(con, found, validate(con, found, loaded, extract_date, threshold=threshold))
-
-
-def findings_rows(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    """Every finding in report order: file, row, column, rule, value, child, severity."""
-    return con.execute(
-        'SELECT file, row, "column", rule, value, child, severity FROM dq_findings '
-        "ORDER BY CASE severity WHEN 'blocking' THEN 0 WHEN 'row' THEN 1 ELSE 2 END, "
-        'file, row NULLS FIRST, rule, "column"'
-    ).fetchall()
-
-
-def write_report(con: duckdb.DuckDBPyConnection, path: Path) -> int:
-    """The full findings CSV (REPORT_COLUMNS); returns the number of findings written."""
-    rows = findings_rows(con)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(REPORT_COLUMNS)
-        writer.writerows(["" if v is None else v for v in r] for r in rows)
-    return len(rows)
+    timings = {"load_s": time.perf_counter() - t}
+    t = time.perf_counter()
+    result = validate(con, found, loaded, extract_date, threshold=threshold)
+    timings["validate_s"] = time.perf_counter() - t
+    timings.update({f"validate.{step}": v for step, v in result.timings.items()})
+    return Checked(con, found, result, sources, timings)
