@@ -8,8 +8,11 @@
 --   year)
 -- numerator: sum of each child's latest SDQ score in the rolling year
 -- denominator: the number of those children; value = mean score
--- sources: int_sdq_on_quarter_end, int_extracts_supplied
--- caveats: a lower score is better (0-40; 17+ is a concern)
+-- sources: int_sdq_on_quarter_end, int_extracts_supplied, int_annual_return_figures
+-- caveats: a lower score is better (0-40; 17+ is a concern);
+--   at Q4, when the SDQ extract was not supplied, the value comes from the 903 return's OC2
+--   for the collection year ending on E (mean SDQ_SCORE of those scored, aged 4-16 on E; table
+--   int_annual_return_figures); other quarters stay empty
 with scored as (
     select * from int_sdq_on_quarter_end where has_sdq_in_year
 ),
@@ -22,10 +25,14 @@ final as (
     select
         windows.period,
         windows.quarter_end,
-        case when supplied.has_sdq then coalesce(per_quarter.numerator, 0) end as numerator,
-        case when supplied.has_sdq then coalesce(per_quarter.denominator, 0) end as denominator
+        case when supplied.has_sdq then coalesce(per_quarter.numerator, 0)
+            else annual.numerator end as numerator,
+        case when supplied.has_sdq then coalesce(per_quarter.denominator, 0)
+            else annual.denominator end as denominator
     from int_quarter_windows as windows
     cross join int_extracts_supplied as supplied
     left join per_quarter on per_quarter.period = windows.period
+    left join int_annual_return_figures as annual
+        on annual.period = windows.period and annual.indicator_id = 'average_sdq_score'
 )
 select * from final

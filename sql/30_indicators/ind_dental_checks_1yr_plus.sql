@@ -8,8 +8,11 @@
 --   <= E - 12 months: CLA 1yr+)
 -- numerator: cohort children with a dental check dated in the rolling year (E - 12 months, E]
 -- denominator: the cohort
--- sources: int_looked_after_on_quarter_end, stg_dental_checks, int_extracts_supplied
--- caveats: empty when the dental extract was not supplied
+-- sources: int_looked_after_on_quarter_end, stg_dental_checks, int_extracts_supplied, int_annual_return_figures
+-- caveats: empty when the dental extract was not supplied;
+--   at Q4, when the dental extract was not supplied, the value comes from the 903 return's OC2
+--   for the collection year ending on E (TEETH_CHECK = 1; table int_annual_return_figures);
+--   other quarters stay empty
 with cohort as (
     select looked_after.period, looked_after.child, windows.quarter_end,
         windows.rolling_year_after
@@ -38,12 +41,16 @@ final as (
     select
         windows.period,
         windows.quarter_end,
-        case when supplied.has_dental_checks then coalesce(per_quarter.numerator, 0) end
+        case when supplied.has_dental_checks then coalesce(per_quarter.numerator, 0)
+            else annual.numerator end
             as numerator,
-        case when supplied.has_dental_checks then coalesce(per_quarter.denominator, 0) end
+        case when supplied.has_dental_checks then coalesce(per_quarter.denominator, 0)
+            else annual.denominator end
             as denominator
     from int_quarter_windows as windows
     cross join int_extracts_supplied as supplied
     left join per_quarter on per_quarter.period = windows.period
+    left join int_annual_return_figures as annual
+        on annual.period = windows.period and annual.indicator_id = 'dental_checks_1yr_plus'
 )
 select * from final

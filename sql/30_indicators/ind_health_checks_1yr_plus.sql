@@ -10,9 +10,12 @@
 -- numerator: cohort children with a health assessment (IHA or RHA) COMPLETED_DATE in the
 --   rolling year (E - 12 months, E]
 -- denominator: the cohort
--- sources: int_looked_after_on_quarter_end, stg_health_assessments, int_extracts_supplied
+-- sources: int_looked_after_on_quarter_end, stg_health_assessments, int_extracts_supplied, int_annual_return_figures
 -- caveats: CONSENT_REFUSED = Y stays in the denominator (as DfE counts it); empty when the
---   health extract was not supplied
+--   health extract was not supplied;
+--   at Q4, when the health extract was not supplied, the value comes from the 903 return's OC2
+--   for the collection year ending on E (HEALTH_CHECK = 1; table int_annual_return_figures);
+--   other quarters stay empty
 with cohort as (
     select looked_after.period, looked_after.child, windows.quarter_end,
         windows.rolling_year_after
@@ -42,12 +45,16 @@ final as (
     select
         windows.period,
         windows.quarter_end,
-        case when supplied.has_health_assessments then coalesce(per_quarter.numerator, 0) end
+        case when supplied.has_health_assessments then coalesce(per_quarter.numerator, 0)
+            else annual.numerator end
             as numerator,
-        case when supplied.has_health_assessments then coalesce(per_quarter.denominator, 0) end
+        case when supplied.has_health_assessments then coalesce(per_quarter.denominator, 0)
+            else annual.denominator end
             as denominator
     from int_quarter_windows as windows
     cross join int_extracts_supplied as supplied
     left join per_quarter on per_quarter.period = windows.period
+    left join int_annual_return_figures as annual
+        on annual.period = windows.period and annual.indicator_id = 'health_checks_1yr_plus'
 )
 select * from final

@@ -9,10 +9,13 @@
 -- numerator: cohort children whose latest immunisations row with RECORD_DATE <= E has
 --   UP_TO_DATE = Y
 -- denominator: the cohort
--- sources: int_looked_after_on_quarter_end, stg_immunisations, int_extracts_supplied
+-- sources: int_looked_after_on_quarter_end, stg_immunisations, int_extracts_supplied, int_annual_return_figures
 -- caveats: no time window: the latest status counts; empty when the immunisations extract was
 --   not
---   supplied
+--   supplied;
+--   at Q4, when the immunisations extract was not supplied, the value comes from the 903
+--   return's OC2 for the collection year ending on E (IMMUNISATIONS = 1; table
+--   int_annual_return_figures); other quarters stay empty
 with cohort as (
     select looked_after.period, looked_after.child, windows.quarter_end,
         windows.rolling_year_after
@@ -46,12 +49,16 @@ final as (
     select
         windows.period,
         windows.quarter_end,
-        case when supplied.has_immunisations then coalesce(per_quarter.numerator, 0) end
+        case when supplied.has_immunisations then coalesce(per_quarter.numerator, 0)
+            else annual.numerator end
             as numerator,
-        case when supplied.has_immunisations then coalesce(per_quarter.denominator, 0) end
+        case when supplied.has_immunisations then coalesce(per_quarter.denominator, 0)
+            else annual.denominator end
             as denominator
     from int_quarter_windows as windows
     cross join int_extracts_supplied as supplied
     left join per_quarter on per_quarter.period = windows.period
+    left join int_annual_return_figures as annual
+        on annual.period = windows.period and annual.indicator_id = 'immunisations_up_to_date_1yr_plus'
 )
 select * from final
