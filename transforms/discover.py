@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.tables import REFERENCE_FILES, TABLES
+from transforms import xml903
 from transforms.validation.filecheck import inspect_csv
 
 
@@ -23,6 +24,7 @@ class Discovery:
     reference: dict[str, Path] = field(default_factory=dict)
     blocking: list[dict] = field(default_factory=list)  # {file, rule, message}
     warnings: list[dict] = field(default_factory=list)
+    xml: dict[Path, xml903.XMLReturn] = field(default_factory=dict)  # parsed XML returns
 
     def tables(self) -> set[str]:
         return {f.table for f in self.files}
@@ -43,11 +45,53 @@ def match_table(columns: list[str]) -> tuple[str | None, str | None, list[str]]:
     return None, closest.name, missing
 
 
+def discover_xml(path: Path, found: Discovery) -> None:
+    """A DfE XML return (root EXPSSDA903): one FoundFile per 903 table it holds rows of."""
+
+    def block(rule: str, message: str) -> None:
+        found.blocking.append({"file": path.name, "rule": rule, "message": message})
+
+    try:
+        root = xml903.root_tag(path)
+        if root != xml903.ROOT:
+            found.warnings.append(
+                {
+                    "file": path.name,
+                    "rule": "file.unknown_xml",
+                    "message": f"not a DfE 903 XML return (root element {xml903.ROOT}); ignored",
+                }
+            )
+            return
+        parsed = xml903.read_return(path)
+    except xml903.UnsafeXML:
+        block(
+            "file.unsafe_xml",
+            "declares entities or refers to external ones (possible entity-expansion attack); "
+            "refused, not read",
+        )
+        return
+    except xml903.BadXML as e:
+        block("file.malformed", str(e))
+        return
+    except OSError as e:
+        block("file.unreadable", f"cannot be read ({e})")
+        return
+    found.xml[path] = parsed
+    for table, rows in parsed.tables.items():
+        if rows:
+            found.files.append(FoundFile(path, table, (), len(rows)))
+    if not parsed.tables["header"]:
+        block("file.header_only", "is a 903 XML return holding no CHILD with a HEADER")
+
+
 def discover(extract_dir: Path) -> Discovery:
     """Classify every CSV directly in the folder; reference/ files are recognised by name."""
     found = Discovery()
     unusable: set[str] = set()  # tables recognised in files that cannot be read
     for path in sorted(extract_dir.iterdir()):
+        if path.is_file() and path.suffix.lower() == ".xml":
+            discover_xml(path, found)
+            continue
         if path.is_dir() or path.suffix.lower() != ".csv":
             continue
         try:

@@ -73,6 +73,28 @@ def read_file(path: Path, table: str, rows: int | None = None) -> pl.DataFrame:
     )
 
 
+def xml_frame(path: Path, table: str, rows: list[tuple[int, dict]]) -> pl.DataFrame:
+    """One table's rows from a parsed XML return, shaped as `read_file` shapes a CSV."""
+    columns: dict[str, list] = {c: [] for c in TABLES[table].columns}
+    year = year_from_name(path.name)
+    for _, values in rows:
+        for c in columns:
+            if c == YEAR and YEAR in TABLES[table].derived:
+                columns[c].append(None if year is None else str(year))
+            else:
+                v = values.get(c)
+                v = v.strip() if isinstance(v, str) else v
+                columns[c].append(v or None)
+    return pl.DataFrame(
+        {
+            "_file": [path.name] * len(rows),
+            "_row": [line for line, _ in rows],
+            **columns,
+        },
+        schema={"_file": pl.String, "_row": pl.Int64, **{c: pl.String for c in columns}},
+    )
+
+
 def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Empty raw tables for every contract table, so SQL can rely on them existing."""
     for table in TABLES.values():
@@ -87,7 +109,10 @@ def load_extract(con: duckdb.DuckDBPyConnection, found: Discovery) -> list[Loade
     create_raw_tables(con)
     loaded = []
     for f in sorted(found.files, key=lambda f: f.path.name):
-        frame = read_file(f.path, f.table, f.rows)
+        if f.path in found.xml:
+            frame = xml_frame(f.path, f.table, found.xml[f.path].tables[f.table])
+        else:
+            frame = read_file(f.path, f.table, f.rows)
         # plain (large) strings: DuckDB ingests these ~5x faster than polars' string views
         con.register("_incoming", frame.to_arrow(compat_level=pl.CompatLevel.oldest()))
         con.execute(f"INSERT INTO raw_{f.table} SELECT * FROM _incoming")
