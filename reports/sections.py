@@ -22,6 +22,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("B15", "Placement stability"),
     ("B16", "Placements more than 20 miles from home"),
     ("B17", "Offending"),
+    ("B18", "Social-worker changes"),
 ]
 
 
