@@ -25,6 +25,14 @@ SPEC_RULES = {
     "care_leavers.dob_inconsistent": "row",
     "care_leavers.no_contact": "warning",
     "sdq.child_not_in_header": "warning",
+    "oc2.child_not_in_header": "row",
+    "oc3.child_not_in_header": "row",
+    "prev_perm.child_not_in_header": "row",
+    "sw_episodes.child_not_in_header": "row",
+    "dolo.child_not_in_header": "row",
+    "sw_episodes.dec_before_decom": "row",
+    "dolo.end_before_start": "row",
+    "dolo.dob_after_dolo_start": "row",
 }
 
 
@@ -51,6 +59,10 @@ def test_dfe_rules_are_warnings_with_their_code():
         "550",
         "INT21",
         "1012",
+        # the rest of the 903 export (oc2, oc3, prev_perm, sw_episodes, dolo)
+        *("197a", "182", "158", "159", "192", "193", "188", "189", "542", "546", "INT14"),
+        *("153", "345", "391", "INT15", "635", "632", "INT16", "705", "710"),
+        *("SW02STG1", "SW08STG2", "SW09STG2", "SW10STG2", "SW15STG2"),
     }
     assert all(r.severity == "warning" and r.id == r.dfe for r in dfe)
 
