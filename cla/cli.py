@@ -59,6 +59,12 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument(
         "--describe", action="store_true", help="print the headline figures of the generated set"
     )
+    d.add_argument(
+        "--format",
+        choices=("csv", "xml"),
+        default="csv",
+        help="csv (default), or xml: the 903 tables as one DfE XML return (SSDA903.xml)",
+    )
 
     v = sub.add_parser("validate", help="check an extract set and print counts by rule")
     v.add_argument("extract_dir", type=Path, metavar="DIR")

@@ -17,6 +17,7 @@ from demo.children import HISTORY_YEARS, child_ids, draw_children, ethnicities, 
 from demo.dates import NONE, add_years, day
 from demo.describe import Headline, count_chunk, latest_quarter_end
 from demo.episodes import Children, EpisodeRows, build_episodes, build_short_breaks
+from demo.export_tables import write_export_tables
 from demo.postcodes import PostcodePool, load_pool
 from demo.reference import population, write_reference
 from demo.scenarios import SCENARIOS, SHORT_BREAK
@@ -63,10 +64,12 @@ def generate(
     seed: int = 903,
     through: date | None = None,
     progress: Callable[[str], None] | None = None,
+    fmt: str = "csv",
 ) -> Summary:
     """Write the demo extract set for `children` distinct children into `out`.
 
-    Deterministic for a given (children, seed, through)."""
+    Deterministic for a given (children, seed, through). With fmt="xml" the 903 tables the
+    DfE XML layout carries are written as one XML return (SSDA903.xml) instead of CSVs."""
     if children < 1:
         raise ValueError("children must be at least 1")
     through = through or date.today()
@@ -84,13 +87,39 @@ def generate(
                 progress(f"{numbers[-1]:,} of {children:,} children")
     finally:
         sink.close()
+    rows = dict(sink.rows)
+    rows.update(write_export_tables(out, through, seed))
+    if fmt == "xml":
+        as_xml_return(out)
     first_year = through.year - HISTORY_YEARS - max(s.lead_years for s in SCENARIOS) - 1
     write_reference(out, children, first_year, through.year, pool.sectors)
     pops = [
         p for d, p in population(children, first_year, through.year) if d <= period.end.isoformat()
     ]
     headline.population = pops[-1] if pops else 0
-    return Summary(out, children, through, dict(sink.rows), headline)
+    return Summary(out, children, through, rows, headline)
+
+
+def as_xml_return(out: Path) -> None:
+    """Replace the 903 CSVs the XML layout carries by one XML return, SSDA903.xml.
+
+    OC2/OC3 stay CSV files (one collection year each: a multi-year history cannot be one
+    return), as do sw_episodes and DoLo (no element in the XML layout)."""
+    import csv
+
+    from demo.xml_return import write_xml_return
+
+    names = {"prev_perm": "previous_permanence"}
+    carried = ("header", "episodes", "reviews", "missing", "uasc", "ad1", "placed_adoption")
+    tables = {}
+    for t in (*carried, "prev_perm"):
+        path = out / f"{names.get(t, t)}.csv"
+        if path.exists():
+            with open(path, newline="", encoding="utf-8") as fh:
+                tables[t] = list(csv.DictReader(fh))
+    write_xml_return(out / "SSDA903.xml", tables)
+    for t in tables:
+        (out / f"{names.get(t, t)}.csv").unlink()
 
 
 def _episodes(rng: np.random.Generator, kids: Children, t: int, pool: PostcodePool) -> EpisodeRows:

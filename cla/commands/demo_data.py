@@ -37,7 +37,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"\r  {message} ({time.monotonic() - started:.0f} s)", end="", file=sys.stderr)
 
     summary = generate(
-        args.out, children=args.children, seed=args.seed, through=through, progress=progress
+        args.out,
+        children=args.children,
+        seed=args.seed,
+        through=through,
+        progress=progress,
+        fmt=getattr(args, "format", "csv"),
     )
     if tty:
         print(file=sys.stderr)
