@@ -111,10 +111,12 @@ def test_deterministic_for_seed_and_through(tmp_path):
     generate(b, children=300, seed=5, through=date(2024, 12, 31))
     generate(c, children=300, seed=6, through=date(2024, 12, 31))
     files = sorted(p.relative_to(a) for p in a.rglob("*.csv"))
-    assert len(files) == len(FILES) + 7
+    # + 7 reference files + OC2 and OC3 for 2022-2024, previous_permanence, sw_episodes
+    assert len(files) == len(FILES) + 7 + 8
     for rel in files:
         assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
     assert (a / "episodes.csv").read_bytes() != (c / "episodes.csv").read_bytes()
+    assert (a / "sw_episodes.csv").read_bytes() != (c / "sw_episodes.csv").read_bytes()
 
 
 @pytest.mark.parametrize("children,seed", [(1, 1), (1, 2), (2, 3), (3, 4), (5, 5)])
@@ -146,8 +148,8 @@ def test_codes_valid_for_their_collection_year(tables):
             if c not in years or not years[c][0] <= _fy_year(d) <= years[c][1]
         ]
         assert not bad, (table, col, bad[:5])
-    for table, spec in TABLES.items():  # every coded column of the contract
-        for col, code in spec.codes.items():
+    for table in FILES:  # every coded column of the contract
+        for col, code in TABLES[table].codes.items():
             used = set(tables[table][col].drop_nulls())
             assert used <= set(_code_years(code.codes)), (table, col, used)
     header = tables["header"]
@@ -425,3 +427,86 @@ def test_default_through_is_last_quarter_end_before_today():
     assert default_through(date(2025, 10, 1)) == date(2025, 9, 30)
     assert default_through(date(2025, 9, 30)) == date(2025, 6, 30)
     assert default_through(date(2026, 1, 15)) == date(2025, 12, 31)
+
+
+# --- the rest of the 903 export --------------------------------------------------
+
+EXPORT_FILES = {
+    "oc2_2023": "oc2",
+    "oc2_2024": "oc2",
+    "oc2_2025": "oc2",
+    "oc3_2025": "oc3",
+    "previous_permanence": "prev_perm",
+    "sw_episodes": "sw_episodes",
+}
+
+
+def _export(out: Path, name: str) -> pl.DataFrame:
+    return pl.read_csv(out / f"{name}.csv", infer_schema=False)
+
+
+def test_export_files_have_the_dfe_layout_and_known_children(demo_set, tables):
+    out, _ = demo_set
+    children = set(tables["header"]["CHILD"])
+    for name, table in EXPORT_FILES.items():
+        df = _export(out, name)
+        assert df.columns == list(TABLES[table].file_columns), name
+        assert df.height > 0, name
+        assert set(df["CHILD"]) <= children, name
+    assert not (out / "DoLo.csv").exists()  # THROUGH is before 2026-27
+    assert not (out / "oc2_2026.csv").exists()  # 31 March 2026 is after THROUGH
+
+
+def test_export_codes_valid(demo_set):
+    out, _ = demo_set
+    for name, table in EXPORT_FILES.items():
+        df = _export(out, name)
+        for col, code in TABLES[table].codes.items():
+            used = set(df[col].drop_nulls())
+            assert used <= set(_code_years(code.codes)), (name, col, used)
+
+
+def test_oc2_is_the_cla_1yr_plus_cohort_and_agrees_with_the_dental_extract(demo_set, tables):
+    out, _ = demo_set
+    oc2 = _export(out, "oc2_2025")
+    e, s = date(2025, 3, 31), date(2024, 4, 1)
+    ep = tables["episodes"].filter(~pl.col("LS").is_in(["V3", "V4"]))
+    # looked after on 31 March 2025 by an episode that began a year or more before, or a
+    # chain of episodes reaching back a year: every OC2 child is looked after on E
+    open_on_e = ep.filter((pl.col("DECOM") <= e) & (pl.col("DEC").is_null() | (pl.col("DEC") > e)))
+    assert set(oc2["CHILD"]) <= set(open_on_e["CHILD"])
+    dental = tables["dental_checks"].filter(pl.col("CHECK_DATE").is_between(s, e))
+    checked = set(dental["CHILD"])
+    for child, teeth in oc2.select("CHILD", "TEETH_CHECK").iter_rows():
+        assert (teeth == "1") == (child in checked), child
+
+
+def test_sw_episodes_chain_without_gaps_or_overlaps(demo_set):
+    out, _ = demo_set
+    sw = _export(out, "sw_episodes").with_columns(
+        pl.col("SW_DECOM").str.strptime(pl.Date, "%d/%m/%Y"),
+        pl.col("SW_DEC").str.strptime(pl.Date, "%d/%m/%Y"),
+    )
+    assert sw["SW_ID"].str.starts_with("SW").all()
+    ordered = sw.sort("CHILD", "SW_DECOM")
+    prev = ordered.with_columns(
+        pl.col("SW_DEC").shift(1).over("CHILD").alias("prev_dec"),
+        pl.col("SW_DECOM").shift(1).over("CHILD").alias("prev_decom"),
+    ).filter(pl.col("prev_decom").is_not_null())
+    # within a period of care the next worker starts the day the last one left
+    chained = prev.filter(pl.col("prev_dec").is_null() | (pl.col("prev_dec") <= pl.col("SW_DECOM")))
+    assert chained.height == prev.height
+    assert (sw["SW_DEC"].is_null() | (sw["SW_DEC"] > sw["SW_DECOM"])).all()
+
+
+def test_format_xml_writes_one_return(tmp_path):
+    from demo.generate import generate
+
+    generate(tmp_path / "x", children=60, seed=5, through=date(2026, 9, 30), fmt="xml")
+    names = {p.name for p in (tmp_path / "x").iterdir()}
+    assert "SSDA903.xml" in names and "sw_episodes.csv" in names and "oc2_2026.csv" in names
+    for t in ("header", "episodes", "reviews", "missing", "previous_permanence"):
+        assert f"{t}.csv" not in names
+    text = (tmp_path / "x" / "SSDA903.xml").read_text()
+    assert text.count("<CHILD>") == 60
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<EXPSSDA903>')
