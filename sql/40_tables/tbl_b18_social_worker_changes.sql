@@ -5,7 +5,9 @@
 -- denominator = children looked after on E (cla_count), percent = value / denominator.
 -- An episode covers SW_DECOM up to but not including SW_DEC (blank: still allocated), so it
 -- overlaps the rolling year when SW_DECOM <= E and (SW_DEC blank or SW_DEC > the year's
--- first day). No rows when sw_episodes was not supplied (the report says "not supplied").
+-- first day). No rows when sw_episodes was not supplied (the report says "not supplied"),
+-- nor for quarters before 2023-24-Q4: the DfE collects social-worker episodes from 1 April
+-- 2023, so only from 31 March 2024 does the rolling year lie wholly inside the collection.
 -- source: 903 return, social-worker episodes (sw_episodes, 2023-24 on)
 with shown_quarters as (
     select report_period, period from int_report_quarters where quarters_back < 13
@@ -16,6 +18,7 @@ looked_after as (
     from int_looked_after_on_quarter_end as looked_after
     join int_quarter_windows as windows using (period)
     where (select has_sw_episodes from int_extracts_supplied)
+        and windows.quarter_end >= date '2024-03-31'
 ),
 workers as (
     select

@@ -50,6 +50,11 @@ def test_children_by_number_of_social_workers_in_the_rolling_year(build):
         ("3 or more", 1, 5, 20.0),
         ("none recorded", 2, 5, 40.0),  # D, G
     ]
+    # quarters before 2023-24-Q4 (rolling year not wholly in the SW collection): no rows
+    periods = out.rows(
+        "SELECT min(period) FROM tbl_b18_social_worker_changes WHERE report_period = '2024-25-Q4'"
+    )
+    assert periods == [("2023-24-Q4",)]
 
 
 def test_no_rows_when_sw_episodes_not_supplied(build):
