@@ -93,6 +93,11 @@ def validate(run: Run, extract_dir: Path, extract_date: date | None = None) -> W
     """Discover, load and validate the extract set into the run's warehouse (raise if blocked)."""
     from transforms.pipeline import open_validated
 
+    if run.wh is not None:  # a retry: start from an empty warehouse
+        run.wh.con.close()
+        run.wh = None
+    for stale in run.db_tmp.parent.glob(f"{run.db_tmp.name}*"):
+        stale.unlink()
     run.wh = open_validated(extract_dir, run.db_tmp, extract_date)
     return run.wh
 
