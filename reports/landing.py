@@ -241,8 +241,20 @@ def one_line(text: str) -> str:
     return "; ".join(s.strip() for s in str(text).splitlines() if s.strip())
 
 
+def warm_up() -> None:
+    """Import the run's heavy modules now, not when the first set lands (seconds each)."""
+    import great_expectations  # noqa: F401
+    import pandera.polars  # noqa: F401
+
+    import reports.publish  # noqa: F401
+    import reports.runner  # noqa: F401
+    import transforms.check  # noqa: F401
+    import transforms.pipeline  # noqa: F401
+
+
 def embedded_handler(out: Path, log: Callable[[str], None] = print) -> Handler:
     """Publish a landed set in this process (no Prefect): latest quarter plus revisions."""
+    warm_up()
 
     def handle(folder: Path, fp: str) -> Outcome:
         from core.errors import BlockedError
