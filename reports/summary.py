@@ -28,7 +28,7 @@ def report_link(folder: Path) -> str:
 
 def markdown_summary(folder: Path) -> str:
     """Period, Part A with RAG, revisions and a link to the report."""
-    from reports.context import definitions
+    from reports.context import definitions, display_round
 
     titles = {d["indicator_id"]: d.get("title", "") for d in definitions()}
     refs = {d["indicator_id"]: d.get("ref", "") for d in definitions()}
@@ -47,7 +47,10 @@ def markdown_summary(folder: Path) -> str:
     for r in _rows(folder / "indicators.csv"):
         if not refs.get(r["indicator_id"]):
             continue  # Part A only; the counts are in the tables
-        value = "suppressed" if r["suppressed"] == "true" else r["value"]
+        if r["suppressed"] == "true":
+            value = "suppressed"
+        else:  # one decimal place, as the report shows it
+            value = "" if r["value"] == "" else f"{display_round(float(r['value'])):.1f}"
         lines.append(
             f"| {refs[r['indicator_id']]} | {titles.get(r['indicator_id'], r['indicator_id'])} "
             f"| {value} | {r['target']} | {RAG.get(r['rag'], r['rag'])} |"
