@@ -53,5 +53,8 @@ def run(args: argparse.Namespace) -> int:
         return 1 if "blocked" in counts else 0
     stop = threading.Event()
     stop_on_signals(stop)
-    run_until_stopped(watcher, stop)
+    try:
+        run_until_stopped(watcher, stop)
+    except KeyboardInterrupt:  # a second signal: the set in hand is abandoned, not recorded
+        watcher.log("stopped: the set in hand was abandoned (its previous publication is intact)")
     return 0
