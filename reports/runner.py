@@ -79,7 +79,10 @@ def publishing(out: Path, echo: Echo = lambda s: None) -> Iterator[Run]:
         try:
             yield run
         except Exception as e:
-            if run.published:
+            began = run.published or any(
+                publication_state(out, p, run.generated_at) == "new" for p in run.planned
+            )
+            if began:
                 raise PartlyPublishedError(failure_after_publishing(run, e)) from e
             raise
         finally:

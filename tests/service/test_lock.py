@@ -130,3 +130,23 @@ def test_two_runs_on_one_out_both_publish_one_after_the_other(tmp_path):
         assert (tmp_path / "2020-21-Q2" / name).is_file(), name
     assert (tmp_path / "restricted" / "warehouse.duckdb").is_file()
     assert not list(tmp_path.rglob(".tmp-*")) and not list(tmp_path.rglob(".old-*"))
+
+
+def test_failure_inside_publish_after_the_swap_is_not_called_nothing_published(
+    tmp_path, monkeypatch
+):
+    import reports.runner as runner
+
+    real = runner.publish_period
+
+    def index_fails(wh, period, out, suppression, generated_at):
+        real(wh, period, out, suppression, generated_at)  # the folder is in place …
+        raise OSError("index.html: read-only file system")  # … then the step fails
+
+    monkeypatch.setattr(runner, "publish_period", index_fails)
+    tiny = Path(__file__).resolve().parents[1] / "fixtures" / "tiny"
+    with pytest.raises(runner.PartlyPublishedError) as e:
+        runner.publish_quarters(
+            tiny, [parse_period("2020-21-Q1")], tmp_path, extract_date=date(2020, 12, 31)
+        )
+    assert "2020-21-Q1: new publication" in str(e.value)
