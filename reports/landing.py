@@ -254,7 +254,6 @@ def warm_up() -> None:
 
 def embedded_handler(out: Path, log: Callable[[str], None] = print) -> Handler:
     """Publish a landed set in this process (no Prefect): latest quarter plus revisions."""
-    warm_up()
 
     def handle(folder: Path, fp: str) -> Outcome:
         from core.errors import BlockedError
