@@ -114,7 +114,9 @@ def test_two_runs_on_one_out_both_publish_one_after_the_other(tmp_path):
     tiny = Path(__file__).resolve().parents[1] / "fixtures" / "tiny"
     args = ["run", str(tiny), "--period", "2020-21-Q2", "--out", str(tmp_path)]
     args += ["--extract-date", "2020-12-31"]
-    first = subprocess.Popen([*CLA, *args], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        [*CLA, *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     lock = tmp_path / "restricted" / "publish.lock"
     for _ in range(200):  # until the first holds the lock (its pid is written in it)
         if lock.exists() and lock.read_text().strip():
