@@ -91,6 +91,22 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--from", dest="first", required=True, metavar="P", help="first period")
     b.add_argument("--to", dest="last", required=True, metavar="P", help="last period")
     _common_run_options(b)
+
+    w = sub.add_parser("watch", help="publish each complete new extract set that lands")
+    w.add_argument("landing", type=Path, metavar="LANDING", help="folder the extract sets land in")
+    w.add_argument("--out", type=Path, default=Path("output"), help="output folder (./output)")
+    w.add_argument(
+        "--settle",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="a set without _READY is complete once no file changed for this long (default 60)",
+    )
+    w.add_argument("--once", action="store_true", help="handle what is there now, then exit")
+
+    s = sub.add_parser("serve", help="serve the output folder on 127.0.0.1")
+    s.add_argument("--out", type=Path, default=Path("output"), help="output folder (./output)")
+    s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
     return p
 
 
@@ -101,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
             from cla.commands.demo_data import run as command
         elif args.command == "validate":
             from cla.commands.validate import run as command
+        elif args.command == "watch":
+            from cla.commands.watch import run as command
+        elif args.command == "serve":
+            from cla.commands.serve import run as command
         else:
             from cla.commands.publish import run as command
         return command(args)

@@ -23,6 +23,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from core.lock import owned_by_live_run
 from core.paths import ROOT
 from core.periods import Period
 from reports import suppression
@@ -171,7 +172,9 @@ def swap_into_place(tmp: Path, final: Path) -> None:
 
 
 def recover(out: Path) -> None:
-    """Undo the effects of a run killed mid-publish: restore moved-aside folders, drop temps."""
+    """Undo the effects of a run killed mid-publish: restore moved-aside folders, drop temps.
+
+    Called under OUT's publish lock; never touches working files of a run still alive."""
     for base in (out, out / "restricted"):
         if not base.is_dir():
             continue
@@ -182,6 +185,8 @@ def recover(out: Path) -> None:
             else:
                 os.replace(old, final)
         for tmp in base.glob(".tmp-*"):
+            if owned_by_live_run(tmp.name):
+                continue
             if tmp.is_dir():
                 shutil.rmtree(tmp)
             else:

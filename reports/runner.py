@@ -1,18 +1,175 @@
-"""One run: validate and build once, check, then publish each requested quarter."""
+"""A publishing run on OUT, in steps: lock → validate → build → check → publish each → finish.
+
+`cla run`/`cla backfill` call `publish_quarters`; `cla watch` calls `publish_landed`; the Prefect
+flows call the steps one task each. Every step runs inside `publishing(out)`, which holds OUT's
+publish lock (one publisher at a time), cleans up after dead runs only, and, if the run fails
+after it began publishing, says which periods carry the new publication and which the previous.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import time
 import uuid
-from collections.abc import Callable
-from datetime import UTC, date, datetime
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from core.periods import Period
+from core.errors import BlockedError, ClaError
+from core.lock import pid_tag, publisher_lock
+from core.periods import Period, latest_complete_period, parse_period
 from reports.publish import publish_period, recover
-from transforms.check import check_indicator_tables
-from transforms.pipeline import build_warehouse
+from transforms.pipeline import Warehouse
+
+Echo = Callable[[str], None]
+
+
+class PartlyPublishedError(ClaError):
+    """The run failed after it began publishing; the message says what is where."""
+
+    exit_code = 3
+
+
+@dataclass
+class Run:
+    """One run holding OUT's publish lock: its temporary warehouse and what it has published."""
+
+    out: Path
+    db_tmp: Path
+    generated_at: datetime
+    wh: Warehouse | None = None
+    planned: list[Period] = field(default_factory=list)
+    published: list[Period] = field(default_factory=list)
+
+
+def publication_state(out: Path, period: Period, generated_at: datetime) -> str:
+    """'new' if OUT/<period> is this run's publication, 'previous' if an older one, else 'none'."""
+    manifest = out / period.label / "manifest.json"
+    if not manifest.exists():
+        return "none"
+    created = json.loads(manifest.read_text("utf-8")).get("created_at")
+    return "new" if created == generated_at.isoformat(timespec="seconds") else "previous"
+
+
+def failure_after_publishing(run: Run, error: BaseException) -> str:
+    """One message naming, per planned period, which complete publication is in place."""
+    words = {"new": "new publication", "previous": "previous publication", "none": "nothing"}
+    parts = [
+        f"{p}: {words[publication_state(run.out, p, run.generated_at)]}"
+        for p in run.planned or run.published
+    ]
+    return (
+        f"failed after publishing began ({type(error).__name__}: {error}); "
+        f"in {run.out}, each period is complete: " + "; ".join(parts)
+    )
+
+
+@contextmanager
+def publishing(out: Path, echo: Echo = lambda s: None) -> Iterator[Run]:
+    """Hold OUT's publish lock for one run; clean up its working files whatever happens."""
+    out = out.resolve()
+    with publisher_lock(out, echo):
+        recover(out)
+        restricted = out / "restricted"
+        db_tmp = restricted / f".tmp-warehouse{pid_tag()}{uuid.uuid4().hex[:8]}.duckdb"
+        run = Run(out, db_tmp, datetime.now(UTC).replace(microsecond=0))
+        try:
+            yield run
+        except Exception as e:
+            began = run.published or any(
+                publication_state(out, p, run.generated_at) == "new" for p in run.planned
+            )
+            if began:
+                raise PartlyPublishedError(failure_after_publishing(run, e)) from e
+            raise
+        finally:
+            if run.wh is not None:
+                run.wh.con.close()
+            for leftover in restricted.glob(f"{db_tmp.name}*"):
+                leftover.unlink()
+
+
+def validate(run: Run, extract_dir: Path, extract_date: date | None = None) -> Warehouse:
+    """Discover, load and validate the extract set into the run's warehouse (raise if blocked)."""
+    from transforms.pipeline import open_validated
+
+    if run.wh is not None:  # a retry: start from an empty warehouse
+        run.wh.con.close()
+        run.wh = None
+    for stale in run.db_tmp.parent.glob(f"{run.db_tmp.name}*"):
+        stale.unlink()
+    run.wh = open_validated(extract_dir, run.db_tmp, extract_date)
+    return run.wh
+
+
+def latest_covered(run: Run) -> Period:
+    """The latest quarter that ends on or before the extract date."""
+    extract_date = run.wh.validation.extract_date if run.wh else None
+    if extract_date is None:
+        raise BlockedError("the extract set has no dated events: no quarter is covered")
+    return latest_complete_period(extract_date + timedelta(days=1))
+
+
+def build(run: Run, periods: list[Period]) -> None:
+    """Build every SQL model for the quarters `periods` need (blocked past the extract date)."""
+    from transforms import build as sql_build
+    from transforms.pipeline import check_coverage, series_for
+
+    check_coverage(run.wh.validation.extract_date, periods)
+    t = time.perf_counter()
+    sql_build.build(run.wh.con, series_for(periods))
+    run.wh.timings["build_s"] = time.perf_counter() - t
+
+
+def check(run: Run) -> None:
+    """The Great Expectations suite over the indicator tables; raises if it fails."""
+    from transforms.check import check_indicator_tables
+
+    t = time.perf_counter()
+    check_indicator_tables(run.wh.con, run.out / "restricted" / "gx")
+    run.wh.timings["check_s"] = time.perf_counter() - t
+
+
+def changed_periods(run: Run, candidates: list[Period]) -> list[Period]:
+    """Of the already-published `candidates`, those whose Part A values the new build changes."""
+    from reports.context import indicator_rows
+    from reports.publish import read_previous_values, revisions
+
+    changed = []
+    for p in candidates:
+        previous = read_previous_values(run.out / p.label)
+        if previous and revisions(previous, indicator_rows(run.wh.con, p)):
+            changed.append(p)
+    return changed
+
+
+def publish(run: Run, period: Period, suppression: str = "panel") -> Path:
+    """Render and publish one period atomically (the run's warehouse, one timestamp)."""
+    folder = publish_period(run.wh, period, run.out, suppression, run.generated_at)
+    run.published.append(period)
+    return folder
+
+
+def finish(run: Run) -> None:
+    """Keep the run's warehouse as OUT/restricted/warehouse.duckdb."""
+    run.wh.con.close()
+    run.wh = None
+    os.replace(run.db_tmp, run.out / "restricted" / "warehouse.duckdb")
+
+
+def published_periods(out: Path) -> list[Period]:
+    """Periods with a complete publication under OUT."""
+    found = []
+    for d in out.iterdir() if out.is_dir() else []:
+        if d.is_dir() and (d / "manifest.json").exists():
+            try:
+                found.append(parse_period(d.name))
+            except ClaError:
+                continue
+    return sorted(found)
 
 
 def publish_quarters(
@@ -21,37 +178,56 @@ def publish_quarters(
     out: Path,
     suppression: str = "panel",
     extract_date: date | None = None,
-    echo: Callable[[str], None] = lambda s: None,
-    progress: Callable[[str], None] = lambda s: None,
+    echo: Echo = lambda s: None,
+    progress: Echo = lambda s: None,
+    notice: Echo = lambda s: None,
 ) -> list[Path]:
     """Publish every period from one build of the extract set; returns the period folders.
 
     Nothing is published unless validation, the build and the expectation suite all pass;
     the warehouse replaces OUT/restricted/warehouse.duckdb only when the run succeeds.
-    `echo` gets one line per published quarter; `progress` a line per step."""
-    out = out.resolve()
-    restricted = out / "restricted"
-    restricted.mkdir(parents=True, exist_ok=True)
-    recover(out)
-    db_tmp = restricted / f".tmp-warehouse-{uuid.uuid4().hex[:8]}.duckdb"
-    try:
-        progress("validating and building …")
-        wh = build_warehouse(extract_dir, periods, db_tmp, extract_date)
-        try:
-            progress("checking the indicator tables …")
-            t = time.perf_counter()
-            check_indicator_tables(wh.con, restricted / "gx")
-            wh.timings["check_s"] = time.perf_counter() - t
-            generated_at = datetime.now(UTC)
-            folders = []
-            for p in periods:
-                progress(f"rendering {p} …")
-                folders.append(publish_period(wh, p, out, suppression, generated_at))
-                echo(f"{p}: published {out / p.label}")
-        finally:
-            wh.con.close()
-        os.replace(db_tmp, restricted / "warehouse.duckdb")
+    `echo` gets one line per published quarter; `progress` a line per step; `notice` says when
+    the run waits for another run's lock on OUT."""
+    with publishing(out, notice) as run:
+        run.planned = list(periods)
+        progress("validating …")
+        validate(run, extract_dir, extract_date)
+        progress("building …")
+        build(run, periods)
+        progress("checking the indicator tables …")
+        check(run)
+        folders = []
+        for p in periods:
+            progress(f"rendering {p} …")
+            folders.append(publish(run, p, suppression))
+            echo(f"{p}: published {run.out / p.label}")
+        finish(run)
         return folders
-    finally:
-        for leftover in restricted.glob(f"{db_tmp.name}*"):
-            leftover.unlink()
+
+
+def affected_periods(run: Run) -> tuple[Period, list[Period]]:
+    """The latest quarter the set covers, and the published quarters it could revise."""
+    latest = latest_covered(run)
+    earlier = [p for p in published_periods(run.out) if p < latest]
+    return latest, earlier
+
+
+def publish_landed(
+    extract_dir: Path,
+    out: Path,
+    suppression: str = "panel",
+    echo: Echo = lambda s: None,
+) -> list[Path]:
+    """Publish what a newly landed set changes: its latest quarter, plus revisions.
+
+    Every quarter already published under OUT before the latest one is rebuilt too, and
+    re-published when its Part A values change."""
+    with publishing(out, echo) as run:
+        validate(run, extract_dir)
+        latest, earlier = affected_periods(run)
+        build(run, [latest, *earlier])
+        check(run)
+        run.planned = [*changed_periods(run, earlier), latest]
+        folders = [publish(run, p, suppression) for p in run.planned]
+        finish(run)
+        return folders

@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         args.extract_date,
         echo,
         progress=terminal_progress(),
+        notice=lambda line: print(f"cla {args.command}: {line}", file=sys.stderr, flush=True),
     )
     took = time.perf_counter() - started
     if args.command == "run":
