@@ -23,6 +23,7 @@ def publish_quarters(
     extract_date: date | None = None,
     echo: Callable[[str], None] = lambda s: None,
     progress: Callable[[str], None] = lambda s: None,
+    meeting_date: str = "",
 ) -> list[Path]:
     """Publish every period from one build of the extract set; returns the period folders.
 
@@ -46,7 +47,7 @@ def publish_quarters(
             folders = []
             for p in periods:
                 progress(f"rendering {p} …")
-                folders.append(publish_period(wh, p, out, suppression, generated_at))
+                folders.append(publish_period(wh, p, out, suppression, generated_at, meeting_date))
                 echo(f"{p}: published {out / p.label}")
         finally:
             wh.con.close()

@@ -181,6 +181,7 @@ CATALOGUE_KEYS = (
     "indicator_id",
     "ref",
     "title",
+    "plain",
     "unit",
     "polarity",
     "grain",

@@ -17,6 +17,11 @@ def periods_of(args: argparse.Namespace):
     return [period_of_quarter_end(args.quarter_end)]
 
 
+def meeting_text(day) -> str:
+    """`7 October 2026` for the cover, or '' (the cover then says 'To be confirmed')."""
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
 def terminal_progress():
     """Step lines on stderr when it is a terminal; silent otherwise (logs, CI, cron)."""
     if sys.stderr.isatty():
@@ -38,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
         args.extract_date,
         echo,
         progress=terminal_progress(),
+        meeting_date=meeting_text(getattr(args, "meeting_date", None)),
     )
     took = time.perf_counter() - started
     if args.command == "run":
