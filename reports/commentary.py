@@ -53,10 +53,9 @@ def largest_group(part: Part) -> list[str]:
     """A breakdown of counts: the largest group with its share, and the biggest change."""
     if part["unit"] != "count" or len(part["series"]) <= 3:
         return []
-    now = [(s["label"], *latest(s)) for s in part["series"]]
-    known = [(label, v, b) for label, v, b in now if v is not None]
-    if not known or len(known) < len(now):
+    if any(s["marks"] and s["marks"][-1] == "x" for s in part["series"]):
         return []  # a suppressed cell would make the total wrong
+    known = [(s["label"], *(v or 0 for v in latest(s))) for s in part["series"]]
     total = sum(v for _, v, _ in known)
     if total == 0:
         return [f"There were no children to count in {part['series_periods'][-1]}."]

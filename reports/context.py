@@ -430,6 +430,13 @@ def reference_lines(part: dict, indicators: list[dict]) -> list[dict]:
     return lines
 
 
+def rule_messages() -> dict[str, str]:
+    """What each validation rule checks, in words (the rules' own `message` headers)."""
+    from transforms.rules import sql_rules
+
+    return {r.id: r.message[:1].upper() + r.message[1:] for r in sql_rules()}
+
+
 def data_quality(
     con: duckdb.DuckDBPyConnection, files: list[dict], extract_date, children_set_aside: int
 ) -> dict:
@@ -437,6 +444,9 @@ def data_quality(
         con,
         "SELECT file, rule, severity, count(*) AS n FROM dq_findings GROUP BY ALL ORDER BY ALL",
     )
+    messages = rule_messages()
+    for f in findings:
+        f["message"] = messages.get(f["rule"]) or f["rule"].replace("_", " ").replace(".", ": ")
     reference_errors = rows(con, "SELECT file, rule, message FROM out_ref_errors ORDER BY ALL")
     return {
         "files": files,
