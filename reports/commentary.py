@@ -49,21 +49,37 @@ def headline(part: Part) -> list[str]:
     return out
 
 
+def cell(series: dict, k: int) -> float | None:
+    """Value k from the end (-1 current, -2 previous): 0 when there is no row (nobody in
+    the group), None when suppressed or outside the series."""
+    if len(series["values"]) < -k:
+        return None
+    if series["marks"][k] == "x":
+        return None
+    return series["values"][k] or 0
+
+
 def largest_group(part: Part) -> list[str]:
-    """A breakdown of counts: the largest group with its share, and the biggest change."""
+    """A breakdown of counts: the largest group (with its share when no cell is
+    suppressed, since a suppressed cell leaves the total unknown) and the biggest change."""
     if part["unit"] != "count" or len(part["series"]) <= 3:
         return []
-    if any(s["marks"] and s["marks"][-1] == "x" for s in part["series"]):
-        return []  # a suppressed cell would make the total wrong
-    known = [(s["label"], *(v or 0 for v in latest(s))) for s in part["series"]]
-    total = sum(v for _, v, _ in known)
-    if total == 0:
-        return [f"There were no children to count in {part['series_periods'][-1]}."]
+    now = [(s["label"], cell(s, -1), cell(s, -2)) for s in part["series"]]
+    known = [(label, v, b) for label, v, b in now if v is not None]
+    if not known:
+        return []
     label, top, _ = max(known, key=lambda t: (t[1], t[0]))
-    text = [
-        f"The largest group was {label}: {int(top):,} of {int(total):,} ({top * 100 / total:.1f}%)."
-    ]
-    moves = [(abs(v - b), v - b, label) for label, v, b in known if b is not None and v != b]
+    if len(known) == len(now):
+        total = sum(v for _, v, _ in known)
+        if total == 0:
+            return [f"There were no children to count in {part['series_periods'][-1]}."]
+        text = [
+            f"The largest group was {label}: {int(top):,} of {int(total):,} "
+            f"({top * 100 / total:.1f}%)."
+        ]
+    else:
+        text = [f"The largest group was {label}: {int(top):,} children."]
+    moves = [(abs(v - b), v - b, who) for who, v, b in known if b is not None and v != b]
     if moves:
         _, d, who = max(moves)
         text.append(
@@ -131,7 +147,18 @@ def attention(section: dict, c: Context) -> list[str]:
     return out
 
 
-PART_RULES = [headline, largest_group, monthly_totals, comparator_position]
+def all_suppressed(part: Part) -> list[str]:
+    """Every current figure of the part suppressed: say so rather than stay silent."""
+    marks = [s["marks"][-1] for s in part["series"] if s["marks"]]
+    if not marks or any(m != "x" for m in marks):
+        return []
+    return [
+        f"The {part['series_periods'][-1]} figures for {part['title'][:1].lower()}"
+        f"{part['title'][1:]} are not shown because the numbers are small."
+    ]
+
+
+PART_RULES = [headline, largest_group, monthly_totals, comparator_position, all_suppressed]
 
 
 def commentary(section: dict, c: Context, most_parts: int = 2) -> str:
