@@ -285,7 +285,10 @@ def part_b_sections(
                 keys.append(key)
         for key in sorted(keys):
             part_rows = [r for r in mine if (r["part_order"], r["measure"], r["unit"]) == key]
-            section["parts"].append(make_part(part_rows, period))
+            if any(r["series"] == "local" for r in part_rows):  # not comparators alone
+                section["parts"].append(make_part(part_rows, period))
+        if mine and not section["parts"]:
+            section["not_supplied"] = "No figures for this period."
         sections.append(section)
     return sections
 

@@ -27,6 +27,11 @@ def row(c: Context, indicator_id: str) -> dict | None:
     return r
 
 
+def subject(title: str) -> str:
+    """A catalogue title as the subject of a sentence: '% of …' reads 'The percentage of …'."""
+    return "The percentage" + title[1:] if title.startswith("% ") else title
+
+
 def shown(r: dict) -> str:
     return value_text(r["display"], r["unit"])
 
@@ -69,7 +74,7 @@ def rag_points(c: Context) -> list[Point]:
         rank = RAG_RANK[r["rag"]] + (0 if worsening(r) else 1)
         status = "outside" if r["rag"] == "red" else "just outside"
         text = (
-            f"{r['title']} is {status} the {target_shown(r)} target at {shown(r)} "
+            f"{subject(r['title'])} is {status} the {target_shown(r)} target at {shown(r)} "
             f"({r['rag'].capitalize()})"
         )
         n = worsening(r)
@@ -90,7 +95,11 @@ def trend_points(c: Context) -> list[Point]:
         n = worsening(r)
         if n >= 2:
             out.append(
-                (4, f"{r['title']} has worsened in each of the last {n} quarters, to {shown(r)}.")
+                (
+                    4,
+                    f"{subject(r['title'])} has worsened in each of the last {n} quarters, "
+                    f"to {shown(r)}.",
+                )
             )
     return out
 
@@ -182,7 +191,11 @@ def on_target(c: Context) -> list[Point]:
         if r.get("rag") != "green" or row(c, r["indicator_id"]) is None:
             continue
         out.append(
-            (9, f"{r['title']} is on or ahead of the {target_shown(r)} target at {shown(r)}.")
+            (
+                9,
+                f"{subject(r['title'])} is on or ahead of the {target_shown(r)} target "
+                f"at {shown(r)}.",
+            )
         )
     return out
 
