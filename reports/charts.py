@@ -46,6 +46,9 @@ def _theme() -> None:
             "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
             "legend.frameon": False,
             "path.simplify": True,
+            "xtick.major.size": 0,
+            "ytick.major.size": 0,
+            "lines.solid_capstyle": "round",
         }
     )
     _THEMED = True
@@ -68,6 +71,11 @@ def _svg(fig, title: str, alt: str) -> str:
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     text = buf.getvalue()
     text = text[text.index("<svg") :]
+    # matplotlib's `* {…}` style would apply to the whole HTML page (and costs the PDF
+    # renderer a selector match per element); metadata and ids are not needed inline
+    text = re.sub(r"<style[^>]*>.*?</style>|<metadata>.*?</metadata>", "", text, flags=re.S)
+    text = re.sub(r'<g id="[^"]*"', "<g", text)
+    text = _flatten(text)
     text = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", text, count=1)
     head_end = text.index(">") + 1
     return (
@@ -75,6 +83,29 @@ def _svg(fig, title: str, alt: str) -> str:
         + f"><title>{escape(title)}</title><desc>{escape(alt)}</desc>"
         + text[head_end:]
     )
+
+
+def _flatten(svg: str) -> str:
+    """Unwrap matplotlib's attribute-less <g> groups (one per tick and label): the same
+    drawing with a fraction of the elements for the HTML and PDF renderers to style."""
+    import xml.etree.ElementTree as ET
+
+    ET.register_namespace("", "http://www.w3.org/2000/svg")
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ET.fromstring(svg)
+
+    def unwrap(node) -> None:
+        children = []
+        for child in list(node):
+            unwrap(child)
+            if child.tag.endswith("}g") and not child.attrib:
+                children.extend(list(child))
+            else:
+                children.append(child)
+        node[:] = children
+
+    unwrap(root)
+    return ET.tostring(root, encoding="unicode")
 
 
 def _y_axis(ax, unit: str, values: list[float], lines: list[dict]) -> None:
@@ -102,12 +133,21 @@ def line_chart(part: dict[str, Any]) -> str:
     ax = fig.add_axes((0.09, 0.14 + 0.07 * len(series), 0.84, 0.8 - 0.07 * len(series)))
     x = list(range(len(periods)))
     for s in series:
+        v = s["values"]
+        alone = [  # a value with no neighbour would draw no line: mark it
+            i
+            for i in range(len(v))
+            if v[i] is not None
+            and (i == 0 or v[i - 1] is None)
+            and (i == len(v) - 1 or v[i + 1] is None)
+        ]
         ax.plot(
             x,
-            [float("nan") if v is None else v for v in s["values"]],
-            marker="o",
-            markersize=2.5,
+            [float("nan") if y is None else y for y in v],
             linewidth=1.8,
+            marker="o" if alone else None,
+            markevery=alone or None,
+            markersize=3,
             label=_wrap(s["label"], 90),
         )
     for i, line in enumerate(lines):

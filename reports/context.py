@@ -307,6 +307,10 @@ def make_part(part_rows: list[dict], period: Period) -> dict[str, Any]:
             labels.append(r["label"])
             category[r["label"]] = r["category"]
     cell = {(r["label"], r["period"]): r for r in local}
+    if first["unit"] == "count":  # a breakdown has no row for a group nobody is in: zero
+        for label in labels:
+            for p in periods:
+                cell.setdefault((label, p), {"displayed_value": 0.0, "mark": ""})
     series = [
         {
             "label": label,

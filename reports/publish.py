@@ -207,7 +207,7 @@ def publish_period(
 
     `meeting_date` is the Panel's date as printed on the cover ('To be confirmed' if blank)."""
     generated_at = generated_at or datetime.now(UTC)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     timings: dict[str, float] = {}
     final = out / period.label
     c = build_context(
@@ -264,6 +264,9 @@ def publish_period(
                 **{k: round(v, 3) for k, v in wh.timings.items()},
                 **{f"render.{k}": round(v, 3) for k, v in timings.items()},
                 "render_s": round(time.perf_counter() - started, 3),
+                # CPU seconds of this process: the figure that does not depend on what
+                # else the machine is doing
+                "render_cpu_s": round(time.process_time() - cpu, 3),
             },
             "outputs": sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
             + ["manifest.json"],
