@@ -129,8 +129,8 @@ def line_chart(part: dict[str, Any]) -> str:
     if not periods or not values:
         return ""
     lines = part.get("reference_lines", [])
-    fig = _figure(2.5 + 0.16 * len(series))
-    ax = fig.add_axes((0.09, 0.14 + 0.07 * len(series), 0.84, 0.8 - 0.07 * len(series)))
+    fig = _figure(2.1 + 0.16 * len(series))
+    ax = fig.add_axes((0.09, 0.16 + 0.08 * len(series), 0.84, 0.78 - 0.08 * len(series)))
     x = list(range(len(periods)))
     for s in series:
         v = s["values"]
