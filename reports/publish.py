@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+import threading
 import time
 import uuid
 from dataclasses import asdict
@@ -48,6 +49,20 @@ INDICATOR_SCHEMA = pa.schema(
         ("suppressed", pa.bool_()),
     ]
 )
+
+
+def warm_up() -> threading.Thread:
+    """Import the renderers' heavy libraries (WeasyPrint ~1.5 s, matplotlib ~0.5 s) in a
+    background thread while the extract is validated and built, so that rendering does not
+    wait for them. Harmless if rendering starts first: Python's import lock serialises."""
+
+    def load() -> None:
+        import matplotlib.figure  # noqa: F401
+        import weasyprint  # noqa: F401
+
+    thread = threading.Thread(target=load, name="warm-up-renderers", daemon=True)
+    thread.start()
+    return thread
 
 
 def code_version() -> str:
