@@ -99,9 +99,18 @@ def indicators_sheet(wb: Workbook, c: Context) -> None:
     widths(ws, 60, 14)
 
 
+def sheet_title(text: str, most: int = 31) -> str:
+    """Excel's 31-character sheet name, cut at a word: `B1 Numbers of children looked`."""
+    text = text.replace(";", ",")
+    if len(text) <= most:
+        return text
+    cut = text[: most + 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,–-")
+
+
 def section_sheet(wb: Workbook, s: dict[str, Any]) -> None:
     """One Part B section: each part as a block, labels down and every period across."""
-    ws = wb.create_sheet(f"{s['number']} {s['title']}"[:31].replace(";", ",").rstrip())
+    ws = wb.create_sheet(sheet_title(f"{s['number']} {s['title']}"))
     ws.cell(row=1, column=1, value=f"{s['number']}) {s['title']}").font = Font(bold=True, size=12)
     row = 3
     for part in s["parts"]:

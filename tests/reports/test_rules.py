@@ -334,3 +334,11 @@ def test_xlsx_keeps_numbers_as_numbers_and_formula_like_text_as_text(tmp_path):
     title, actual = ws.cell(row=2, column=1), ws.cell(row=2, column=6)
     assert title.data_type == "s" and title.value.startswith("=HYPERLINK")
     assert actual.value == 23.7 and actual.number_format == "0.0"
+
+
+def test_sheet_titles_fit_excel_and_end_at_a_word():
+    from reports.xlsx import sheet_title
+
+    assert sheet_title("B12 Reviews") == "B12 Reviews"
+    long = sheet_title("B1 Numbers of children looked after over time")
+    assert long == "B1 Numbers of children looked" and len(long) <= 31
