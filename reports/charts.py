@@ -129,8 +129,11 @@ def line_chart(part: dict[str, Any]) -> str:
     if not periods or not values:
         return ""
     lines = part.get("reference_lines", [])
-    fig = _figure(2.1 + 0.16 * len(series))
-    ax = fig.add_axes((0.09, 0.16 + 0.08 * len(series), 0.84, 0.78 - 0.08 * len(series)))
+    # inches: plot 1.6, x labels 0.35, a legend line 0.15 per series and line, top 0.15
+    legend = 0.15 * (len(series) + len(lines))
+    height = 1.6 + 0.35 + legend + 0.15
+    fig = _figure(height)
+    ax = fig.add_axes((0.09, (0.35 + legend) / height, 0.84, 1.6 / height))
     x = list(range(len(periods)))
     for s in series:
         v = s["values"]
@@ -173,10 +176,10 @@ def bar_chart(part: dict[str, Any]) -> str:
     items = [(label, v) for label, v in items if v is not None]
     if not items:
         return ""
-    fig = _figure(0.7 + 0.28 * len(items))
-    ax = fig.add_axes(
-        (0.36, 0.8 / (0.7 + 0.28 * len(items)), 0.6, 1 - 1.0 / (0.7 + 0.28 * len(items)))
-    )
+    # inches: x labels and axis title 0.45, a bar 0.28 each, top 0.1
+    height = 0.55 + 0.28 * len(items)
+    fig = _figure(height)
+    ax = fig.add_axes((0.36, 0.45 / height, 0.6, 0.28 * len(items) / height))
     labels = [_wrap(label, 42) for label, _ in items][::-1]
     vals = [v for _, v in items][::-1]
     ax.barh(labels, vals, color=PALETTE[0], height=0.6)
@@ -194,8 +197,14 @@ def bar_chart(part: dict[str, Any]) -> str:
     return _svg(fig, part["title"], part["alt"])
 
 
+MAX_LINES = 8
+
+
 def chart(part: dict[str, Any]) -> str:
-    """The part's chart as inline SVG ('' when the part has none or nothing to draw)."""
+    """The part's chart as inline SVG ('' when the part has none or nothing to draw); more
+    than MAX_LINES series are drawn as bars of the current period, never a tangle of lines."""
+    if part.get("chart") == "line" and len(part["series"]) > MAX_LINES:
+        return bar_chart(part)
     if part.get("chart") == "line":
         return line_chart(part)
     if part.get("chart") == "bar":

@@ -342,3 +342,20 @@ def test_sheet_titles_fit_excel_and_end_at_a_word():
     assert sheet_title("B12 Reviews") == "B12 Reviews"
     long = sheet_title("B1 Numbers of children looked after over time")
     assert long == "B1 Numbers of children looked" and len(long) <= 31
+
+
+def test_a_chart_of_many_series_is_drawn_as_bars_and_any_count_fits():
+    from reports.charts import chart
+
+    many = part("count", {f"Group {i}": [i, i + 1, i + 2] for i in range(12)}, alt="x")
+    svg = chart(many)
+    assert svg.startswith("<svg") and "Number, Q1 2020-21" in svg  # the bar chart's axis
+    few = part("percent", {"A": [10.0, None, 30.0]}, alt="x", reference_lines=[])
+    assert chart(few).startswith("<svg")  # an isolated value still draws
+
+
+def test_a_bar_chart_of_one_group_draws():
+    from reports.charts import chart
+
+    one = part("count", {"Only group": [1, 2, 3]}, alt="x", chart="bar")
+    assert chart(one).startswith("<svg")
