@@ -164,6 +164,7 @@ def line_chart(part: dict[str, Any]) -> str:
     every = max(1, -(-len(periods) // 7))
     ticks = [i for i in x if (len(x) - 1 - i) % every == 0]
     ax.set_xticks(ticks, [periods[i] for i in ticks])
+    ax.tick_params(axis="x", pad=5)  # clear of the y axis's 0
     ax.set_xlim(-0.5, len(x) - 0.5)
     _y_axis(ax, part["unit"], values, lines)
     ax.legend(loc="upper left", bbox_to_anchor=(0, -0.12), ncol=1, fontsize=7.5)
