@@ -32,6 +32,12 @@ def _common_run_options(p: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="the day the extract was taken (default: latest event date)",
     )
+    p.add_argument(
+        "--meeting-date",
+        type=_iso_date,
+        metavar="DATE",
+        help="date of the Panel meeting, printed on the cover (default: to be confirmed)",
+    )
 
 
 def parser() -> argparse.ArgumentParser:

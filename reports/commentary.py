@@ -1,115 +1,171 @@
-"""One-paragraph commentary for Part B sections, generated from each table by small rules.
+"""One-paragraph commentary for each Part B section, generated from its parts by small rules.
 
-A rule reads one table's rows for the report period and returns sentences, or nothing when
-its data is missing or suppressed. Sections without a rule get no commentary.
+A rule reads one part (a table of the section: labels down, periods across, displayed
+values) and returns sentences, or nothing when its data is missing or suppressed. The
+section's paragraph is its parts' sentences plus what needs attention (red or amber
+indicators shown in the section).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from core.periods import Period
+from reports.context import Context, value_text
 
-Rows = list[dict[str, Any]]
-
-
-def _latest(rows: Rows, period: Period) -> Rows:
-    return [
-        r
-        for r in rows
-        if str(r.get("period")) == period.label
-        and r.get("series") in (None, "local")
-        and not r.get("suppressed")
-    ]
+Part = dict[str, Any]
 
 
-def _value(rows: Rows, period: Period, category: str) -> float | None:
-    found = [
-        r["value"]
-        for r in rows
-        if str(r.get("period")) == period.label
-        and r.get("category") == category
-        and not r.get("suppressed")
-    ]
-    return found[0] if found and found[0] is not None else None
+def latest(series: dict) -> tuple[float | None, float | None]:
+    """(current value, previous period's value) of one series."""
+    v = series["values"]
+    now = v[-1] if v else None
+    before = v[-2] if len(v) > 1 else None
+    return now, before
 
 
-def numbers_over_time(rows: Rows, period: Period) -> list[str]:
-    now = _value(rows, period, "cla_count")
-    if now is None:
+def change_words(now: float, before: float | None, unit: str) -> str:
+    if before is None:
+        return ""
+    if now == before:
+        return ", unchanged from the previous period"
+    word = "up" if now > before else "down"
+    return f", {word} from {value_text(before, unit)}"
+
+
+def headline(part: Part) -> list[str]:
+    """Up to three series: each one's current value and its change since the last period."""
+    if not part["series"] or len(part["series"]) > 3 or not part["series_periods"]:
         return []
-    text = f"There were {int(now)} children looked after at the end of the quarter"
-    year_ago = _value(rows, period.shift(-4), "cla_count")
-    if year_ago is not None:
-        text += f", compared with {int(year_ago)} a year earlier"
-    one_year = _value(rows, period, "cla_1yr_plus_count")
-    if one_year is not None:
-        text += f"; {int(one_year)} had been looked after for a year or more"
-    return [text + "."]
+    when = part["series_periods"][-1]
+    out = []
+    for s in part["series"]:
+        now, before = latest(s)
+        if now is None:
+            continue
+        out.append(
+            f"{s['label']}: {value_text(now, part['unit'])} in {when}"
+            f"{change_words(now, before, part['unit'])}."
+        )
+    return out
 
 
-def largest_group(noun: str) -> Callable[[Rows, Period], list[str]]:
-    """'The largest group was X: n children (p%).' for a breakdown with percentages."""
+def cell(series: dict, k: int) -> float | None:
+    """Value k from the end (-1 current, -2 previous): 0 when there is no row (nobody in
+    the group), None when suppressed or outside the series."""
+    if len(series["values"]) < -k:
+        return None
+    if series["marks"][k] == "x":
+        return None
+    return series["values"][k] or 0
 
-    def rule(rows: Rows, period: Period) -> list[str]:
-        latest = [
-            r
-            for r in _latest(rows, period)
-            if r.get("percent") is not None and r.get("value") is not None
+
+def largest_group(part: Part) -> list[str]:
+    """A breakdown of counts: the largest group (with its share when no cell is
+    suppressed, since a suppressed cell leaves the total unknown) and the biggest change."""
+    if part["unit"] != "count" or len(part["series"]) <= 3:
+        return []
+    now = [(s["label"], cell(s, -1), cell(s, -2)) for s in part["series"]]
+    known = [(label, v, b) for label, v, b in now if v is not None]
+    if not known:
+        return []
+    label, top, _ = max(known, key=lambda t: (t[1], t[0]))
+    if len(known) == len(now):
+        total = sum(v for _, v, _ in known)
+        if total == 0:
+            return [f"There were no children to count in {part['series_periods'][-1]}."]
+        text = [
+            f"The largest group was {label}: {int(top):,} of {int(total):,} "
+            f"({top * 100 / total:.1f}%)."
         ]
-        if not latest:
+    else:
+        text = [f"The largest group was {label}: {int(top):,} children."]
+    moves = [(abs(v - b), v - b, who) for who, v, b in known if b is not None and v != b]
+    if moves:
+        _, d, who = max(moves)
+        text.append(
+            f"The biggest change since the previous quarter was {who} "
+            f"({'+' if d > 0 else ''}{int(d):,})."
+        )
+    return text
+
+
+def monthly_totals(part: Part) -> list[str]:
+    """Monthly counts: the total of the quarter's three months per series."""
+    if part["unit"] != "count" or len(part["series_periods"]) < 3:
+        return []
+    if not all(p[:3].isalpha() for p in part["series_periods"][-3:]):
+        return []
+    out = []
+    for s in part["series"]:
+        last3 = s["values"][-3:]
+        if any(v is None for v in last3):
             return []
-        top = max(latest, key=lambda r: (r["value"], str(r["category"])))
-        total = sum(r["value"] for r in latest)
-        return [
-            f"Of the {int(total)} children looked after at the end of the quarter, the "
-            f"largest {noun} was {top['category']}: {int(top['value'])} children "
-            f"({top['percent']:.1f}%)."
-        ]
-
-    return rule
+        out.append(f"{s['label'].lower()}: {int(sum(last3)):,}")
+    return [f"In the quarter ({', '.join(part['series_periods'][-3:])}), " + "; ".join(out) + "."]
 
 
-def starting_and_ceasing(rows: Rows, period: Period) -> list[str]:
-    months = _quarter_months(period)
-    started = [
-        r["value"]
-        for r in rows
-        if r.get("category") == "started"
-        and str(r.get("period")) in months
-        and r.get("value") is not None
+def comparator_position(part: Part) -> list[str]:
+    """The group furthest from England: local share against the comparators, with year."""
+    comp = part.get("comparators")
+    if not comp or "England" not in comp["names"]:
+        return []
+    i = comp["names"].index("England")
+    gaps = [
+        (abs(r["local"]["value"] - r["comparators"][i]["value"]), r)
+        for r in comp["rows"]
+        if r["local"]["value"] is not None and r["comparators"][i]["value"] is not None
     ]
-    ceased = [
-        r["value"]
-        for r in rows
-        if r.get("category") == "ceased"
-        and str(r.get("period")) in months
-        and r.get("value") is not None
+    if not gaps:
+        return []
+    _, r = max(gaps, key=lambda g: g[0])
+    local, england = r["local"]["value"], r["comparators"][i]["value"]
+    side = "above" if local > england else "below" if local < england else "level with"
+    return [
+        f"The share for {r['label']} ({local:.1f}%) is {side} the England average "
+        f"({england:.1f}%, {comp['year']})."
     ]
-    if len(started) != 3 or len(ceased) != 3:
+
+
+def attention(section: dict, c: Context) -> list[str]:
+    """Red or amber indicators whose figures are shown in this section."""
+    titles = {s["label"] for p in section["parts"] for s in p["series"]}
+    out = []
+    for r in c.indicators:
+        if (
+            r.get("rag") in ("red", "amber")
+            and r["title"] in titles
+            and r.get("display") is not None
+        ):
+            t = r["target"]
+            target = (str(int(t)) if float(t).is_integer() else f"{t:g}") + (
+                "%" if r["unit"] == "percent" else ""
+            )
+            out.append(
+                f"Needs attention: {r['title'][:1].lower() + r['title'][1:]} is "
+                f"{r['rag'].capitalize()} against the {target} target."
+            )
+    return out
+
+
+def all_suppressed(part: Part) -> list[str]:
+    """Every current figure of the part suppressed: say so rather than stay silent."""
+    marks = [s["marks"][-1] for s in part["series"] if s["marks"]]
+    if not marks or any(m != "x" for m in marks):
         return []
     return [
-        f"In the quarter {int(sum(started))} periods of care started and {int(sum(ceased))} ended."
+        f"The {part['series_periods'][-1]} figures for {part['title'][:1].lower()}"
+        f"{part['title'][1:]} are not shown because the numbers are small."
     ]
 
 
-def _quarter_months(period: Period) -> set[str]:
-    """The quarter's three months as `YYYY-MM` labels (Q4: January to March)."""
-    end = period.end
-    return {f"{end.year}-{end.month - k:02d}" for k in (2, 1, 0)}
+PART_RULES = [headline, largest_group, monthly_totals, comparator_position, all_suppressed]
 
 
-RULES: dict[str, Callable[[Rows, Period], list[str]]] = {
-    "B01": numbers_over_time,
-    "B02": largest_group("age group"),
-    "B03": largest_group("group"),
-    "B04": largest_group("ethnic group"),
-    "B05": largest_group("placement type"),
-    "B09": starting_and_ceasing,
-}
-
-
-def commentary(code: str, rows: Rows, period: Period) -> str:
-    rule = RULES.get(code)
-    return " ".join(rule(rows, period)) if rule else ""
+def commentary(section: dict, c: Context, most_parts: int = 2) -> str:
+    """The section's paragraph: sentences from its first parts, then what needs attention."""
+    sentences: list[str] = []
+    for part in section["parts"][:most_parts]:
+        for rule in PART_RULES:
+            sentences += rule(part)
+    sentences += attention(section, c)
+    return " ".join(sentences)

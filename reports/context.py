@@ -1,20 +1,24 @@
 """The report context: plain data built once per period, which every rendering reads.
 
-No renderer computes anything; everything a reader sees (Part A rows, Part B tables, data
-quality, revisions, definitions) is assembled here from the built warehouse.
+Assembled here and only here, from warehouse tables: `out_indicators` (values, displayed
+values and RAG computed in SQL), `out_part_b` (every Part B row with its label, unit and
+displayed value), `indicator_catalogue` (the definitions, stored by the build), reference
+tables and the data-quality findings. Suppression is applied once, here; then commentary
+and key points are generated from the suppressed context. Renderers only format it.
 """
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import duckdb
 
+from core.paths import REFERENCE_DIR
 from core.periods import Period
-from reports.sections import not_supplied
-from transforms.build import indicator_models, table_models
+from reports import suppression
+from transforms.build import CATALOGUE_KEYS
 
 INDICATOR_COLUMNS = [
     "indicator_id",
@@ -28,13 +32,46 @@ INDICATOR_COLUMNS = [
     "rag",
     "suppressed",
 ]
+TABLE_QUARTERS = 8  # quarters (or months) in a Part B table; charts show the whole series
+COMPARATOR_NAMES = {"statistical_neighbours": "Statistical neighbours", "england": "England"}
+UNIT_NAMES = {
+    "count": "number",
+    "percent": "%",
+    "rate_per_10k": "rate per 10,000",
+    "score": "score",
+    "days": "days",
+}
 
 
-def display_round(value: float | None) -> float | None:
-    """One decimal place, half away from zero (as the report shows values)."""
-    if value is None:
-        return None
-    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+@dataclass
+class Context:
+    period: Period
+    indicators: list[dict[str, Any]]  # Part A rows + counts, in catalogue order
+    definitions: list[dict[str, str]]
+    tables: dict[str, list[dict[str, Any]]]  # file stem -> rows (long format, CSV/Parquet)
+    sections: list[dict[str, Any]]  # Part B in reference order, each with its parts
+    data_quality: dict[str, Any]
+    paper: dict[str, str] = field(default_factory=dict)  # committee-paper fields
+    comparator_year: str = ""
+    revisions: list[dict[str, Any]] = field(default_factory=list)
+    key_points: list[str] = field(default_factory=list)
+    suppression: str = "panel"
+    generated_at: str = ""
+
+    @property
+    def period_name(self) -> str:
+        return f"Q{self.period.quarter} {self.period.fy_label}"
+
+    @property
+    def period_end_text(self) -> str:
+        e = self.period.end
+        return f"{e.day} {e:%B %Y}"
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
+    cur = con.execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
 def table_file_name(model_name: str) -> str:
@@ -44,83 +81,27 @@ def table_file_name(model_name: str) -> str:
     return f"{code.upper()}_{rest}"
 
 
-@dataclass
-class Context:
-    period: Period
-    indicators: list[dict[str, Any]]  # Part A rows + counts, in catalogue order
-    definitions: list[dict[str, str]]
-    tables: dict[str, list[dict[str, Any]]]  # file stem -> rows (long format)
-    table_titles: dict[str, str]
-    not_supplied: dict[str, str]  # Part B code -> why the section has no table
-    data_quality: dict[str, Any]
-    revisions: list[dict[str, Any]] = field(default_factory=list)
-    key_points: list[str] = field(default_factory=list)
-    commentary: dict[str, str] = field(default_factory=dict)  # Part B code -> paragraph
-    suppression: str = "panel"
-    generated_at: str = ""
+def definitions(con: duckdb.DuckDBPyConnection) -> list[dict[str, str]]:
+    """Each indicator's header block as stored by the build, Part A ref order, then counts."""
+    cols = ", ".join(CATALOGUE_KEYS)
+    out = [
+        {k: v or "" for k, v in r.items()}
+        for r in rows(con, f"SELECT {cols} FROM indicator_catalogue")
+    ]
+    return sorted(out, key=catalogue_order)
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
-    cur = con.execute(sql, params or [])
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-
-
-def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    return bool(
-        con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
-        ).fetchone()[0]
-    )
-
-
-def definitions() -> list[dict[str, str]]:
-    """Each indicator's header block, in catalogue order (Part A ref, then counts)."""
-    out = []
-    for m in indicator_models():
-        h = dict(m.header)
-        h.setdefault("indicator_id", m.name.removeprefix("ind_"))
-        out.append(h)
-    return sorted(out, key=_catalogue_order)
-
-
-def _catalogue_order(h: dict) -> tuple:
+def catalogue_order(h: dict) -> tuple:
     ref = h.get("ref") or ""
     return (0, int(ref), "") if ref.isdigit() else (1, 0, h["indicator_id"])
 
 
-def indicator_rows(con: duckdb.DuckDBPyConnection, period: Period) -> list[dict[str, Any]]:
-    """Part A rows for one period with target and RAG (from out_indicators when built)."""
-    source = "out_indicators" if _has_table(con, "out_indicators") else "indicator_values"
-    cols = {
-        r["column_name"]
-        for r in _rows(
-            con, "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [source]
-        )
-    }
-    target = "target" if "target" in cols else "NULL::DOUBLE AS target"
-    rag = "rag" if "rag" in cols else "NULL::VARCHAR AS rag"
-    rows = _rows(
-        con,
-        f"SELECT indicator_id, period, period_end, value, numerator, denominator, unit, "
-        f"{target}, {rag} FROM {source} WHERE period = ?",
-        [period.label],
-    )
-    defs = {d["indicator_id"]: d for d in definitions()}
-    for r in rows:
-        r["suppressed"] = False
-        d = defs.get(r["indicator_id"], {})
-        r["ref"], r["title"], r["polarity"] = (
-            d.get("ref", ""),
-            d.get("title", ""),
-            d.get("polarity", ""),
-        )
-    return sorted(
-        rows,
-        key=lambda r: _catalogue_order(
-            {**defs.get(r["indicator_id"], {}), "indicator_id": r["indicator_id"]}
-        ),
-    )
+def paper_fields(path=REFERENCE_DIR / "report.csv") -> dict[str, str]:
+    """The committee-paper header a council edits: `reference/report.csv` (field, value)."""
+    if not path.exists():
+        return {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        return {r["field"]: r["value"] for r in csv.DictReader(fh)}
 
 
 def previous_years(period: Period) -> list[Period]:
@@ -128,23 +109,56 @@ def previous_years(period: Period) -> list[Period]:
     return [Period(period.fy - k, 4) for k in (3, 2, 1)]
 
 
-def history(con: duckdb.DuckDBPyConnection, period: Period) -> dict[str, dict[str, Any]]:
-    """Per indicator: value at each quarter of the built series up to the period."""
-    out: dict[str, dict[str, Any]] = {}
-    for r in _rows(
+def direction(now: float | None, before: float | None, polarity: str) -> str:
+    """Direction of travel between two displayed values, in words."""
+    if now is None or before is None:
+        return ""
+    if now == before:
+        return "no change"
+    word = "up" if now > before else "down"
+    if polarity in ("high", "low"):
+        better = (now > before) == (polarity == "high")
+        return f"{word} (better)" if better else f"{word} (worse)"
+    return word
+
+
+def number_text(x: float | None, unit: str = "") -> str:
+    """A target or comparator as written in a sentence: `95%`, `2.5%`, `39.8`."""
+    if x is None:
+        return ""
+    text = str(int(x)) if float(x).is_integer() else f"{x:g}"
+    return text + ("%" if unit == "percent" else "")
+
+
+def target_profiles(
+    con: duckdb.DuckDBPyConnection, period: Period, units: dict[str, str]
+) -> dict[str, str]:
+    """This year's target per indicator as shown: `95%` or `Q1 2.5%, Q2 5%, Q3 7.5%, Q4 10%`."""
+    by_id: dict[str, list[dict]] = {}
+    for r in rows(
         con,
-        "SELECT indicator_id, period, value FROM indicator_values WHERE period <= ? "
-        "ORDER BY indicator_id, period",
-        [period.label],
+        "SELECT indicator_id, quarter, target FROM ref_targets WHERE year = ? "
+        "ORDER BY indicator_id, quarter NULLS FIRST",
+        [period.fy_label],
     ):
-        out.setdefault(r["indicator_id"], {})[r["period"]] = r["value"]
+        by_id.setdefault(r["indicator_id"], []).append(r)
+    out: dict[str, str] = {}
+    for ind, rs in by_id.items():
+        unit = units.get(ind, "")
+        quarterly = [r for r in rs if r["quarter"] is not None]
+        if quarterly:
+            out[ind] = ", ".join(
+                f"Q{r['quarter']} {number_text(r['target'], unit)}" for r in quarterly
+            )
+        else:
+            out[ind] = number_text(rs[0]["target"], unit)
     return out
 
 
-def comparators(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
-    """Latest year in comparators.csv per indicator and comparator."""
-    out: dict[str, dict[str, Any]] = {}
-    for r in _rows(
+def comparators(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, tuple[float, str]]]:
+    """Latest year in comparators.csv per indicator and comparator: (value, year)."""
+    out: dict[str, dict[str, tuple[float, str]]] = {}
+    for r in rows(
         con,
         "SELECT indicator_id, comparator, year, value FROM ref_comparators "
         "QUALIFY row_number() OVER (PARTITION BY indicator_id, comparator ORDER BY year DESC) = 1",
@@ -153,82 +167,310 @@ def comparators(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
     return out
 
 
-def part_b_tables(con: duckdb.DuckDBPyConnection, period: Period) -> tuple[dict, dict]:
-    tables, titles = {}, {}
-    for m in table_models():
-        if not _has_table(con, m.name):
-            continue
-        rows = _rows(
+def indicator_rows(
+    con: duckdb.DuckDBPyConnection, period: Period, threshold: float, profile: str
+) -> list[dict[str, Any]]:
+    """Part A rows and counts: the period's value with its history, target, comparators."""
+    history: dict[str, dict[str, dict]] = {}
+    for r in rows(
+        con,
+        "SELECT indicator_id, period, displayed_value, numerator, denominator, unit "
+        "FROM out_indicators WHERE period <= ? ORDER BY indicator_id, period",
+        [period.label],
+    ):
+        history.setdefault(r["indicator_id"], {})[r["period"]] = r
+    current = rows(
+        con,
+        "SELECT indicator_id, period, period_end, value, numerator, denominator, unit, target, "
+        "rag, displayed_value AS display, coalesce(polarity, '') AS polarity, "
+        "coalesce(ref, '') AS ref, coalesce(title, indicator_id) AS title "
+        "FROM out_indicators WHERE period = ?",
+        [period.label],
+    )
+    units = {r["indicator_id"]: r["unit"] for r in current}
+    targets = target_profiles(con, period, units)
+    comps = comparators(con)
+
+    def shown(point: dict | None) -> float | None:
+        if point is None or (profile == "public" and suppression.hidden(point, threshold)):
+            return None
+        return point["displayed_value"]
+
+    prev = period.shift(-1).label
+    for r in current:
+        h = history.get(r["indicator_id"], {})
+        r["suppressed"] = False
+        suppression.mark_indicator(r, profile, threshold)
+        r["previous_years"] = [
+            {"label": p.fy_label, "value": shown(h.get(p.label))} for p in previous_years(period)
+        ]
+        r["previous_quarter"] = shown(h.get(prev))
+        r["direction"] = direction(r["display"], r["previous_quarter"], r["polarity"])
+        r["series"] = [
+            (p.label, shown(h.get(p.label))) for p in (period.shift(-k) for k in range(8, -1, -1))
+        ]
+        r["target_text"] = targets.get(r["indicator_id"], "")
+        r["comparators"] = comps.get(r["indicator_id"], {})
+        r["note"] = indicator_note(r)
+    return sorted(current, key=catalogue_order)
+
+
+def indicator_note(r: dict[str, Any]) -> str:
+    """The 'numerator of denominator' note beside a Part A value."""
+    if r.get("mark") == "x":
+        return "Suppressed: small numbers"
+    n, d = r.get("numerator"), r.get("denominator")
+    if n is None or not d:
+        return ""
+    if r["unit"] == "percent":
+        return f"{int(n):,} of {int(d):,} children"
+    if r["unit"] == "rate_per_10k":
+        return f"{int(n):,} children; population aged under 18 {int(d):,}"
+    if r["unit"] in ("score", "days"):
+        return f"Average over {int(d):,} children"
+    return ""
+
+
+def raw_tables(con: duckdb.DuckDBPyConnection, period: Period) -> dict[str, list[dict]]:
+    """Each Part B table's own rows for the period (the CSV/Parquet downloads)."""
+    out = {}
+    for (name,) in con.execute(
+        "SELECT DISTINCT table_name FROM part_b_rows ORDER BY table_name"
+    ).fetchall():
+        out[table_file_name(name)] = rows(
             con,
-            f"SELECT * EXCLUDE (report_period) FROM {m.name} WHERE report_period = ? ORDER BY ALL",
+            f"SELECT * EXCLUDE (report_period) FROM {name} WHERE report_period = ? ORDER BY ALL",
             [period.label],
         )
-        name = table_file_name(m.name)
-        tables[name] = rows
-        titles[name] = m.header.get("title", "")
-    return tables, titles
+    return out
+
+
+def part_b_sections(
+    con: duckdb.DuckDBPyConnection, period: Period, threshold: float, profile: str
+) -> list[dict[str, Any]]:
+    """Part B sections in the order of sql/40_tables/sections.csv, each with its parts."""
+    found = rows(
+        con,
+        "SELECT * FROM out_part_b WHERE report_period = ? "
+        "ORDER BY section, part_order, measure, unit, series, label_order, label, period",
+        [period.label],
+    )
+    for r in found:
+        r["mark"] = ""
+        if profile == "public" and suppression.hidden_table_row(r, threshold):
+            r.update(displayed_value=None, displayed_percent=None, mark="x")
+        elif profile != "public" and r["unit"] == "percent" and r.get("denominator") == 1:
+            r["mark"] = "*"
+    missing = {
+        r["id"]: r["reason"][:1].upper() + r["reason"][1:] + "."
+        for r in rows(con, "SELECT id, reason FROM part_b_not_supplied")
+    }
+    sections = []
+    for s in rows(con, "SELECT id, title FROM part_b_sections ORDER BY position"):
+        mine = [r for r in found if r["section"] == s["id"]]
+        section: dict[str, Any] = {
+            "code": s["id"],
+            "number": s["id"][0] + str(int(s["id"][1:])),
+            "title": s["title"],
+            # a section without rows says why (sql/40_tables/not_supplied.csv)
+            "not_supplied": "" if mine else missing.get(s["id"], ""),
+            "parts": [],
+            "commentary": "",
+        }
+        if not mine and not section["not_supplied"]:
+            section["not_supplied"] = "No table was built for this period."
+        keys: list[tuple] = []
+        for r in mine:
+            key = (r["part_order"], r["measure"], r["unit"])
+            if key not in keys:
+                keys.append(key)
+        for key in sorted(keys):
+            part_rows = [r for r in mine if (r["part_order"], r["measure"], r["unit"]) == key]
+            if any(r["series"] == "local" for r in part_rows):  # not comparators alone
+                section["parts"].append(make_part(part_rows, period))
+        if mine and not section["parts"]:
+            section["not_supplied"] = "No figures for this period."
+        sections.append(section)
+    return sections
+
+
+def make_part(part_rows: list[dict], period: Period) -> dict[str, Any]:
+    """One table (and maybe chart) of a section: labels down, periods across (the last
+    TABLE_QUARTERS, ending with the current one), plus comparators beside the local %."""
+    first = part_rows[0]
+    local = [r for r in part_rows if r["series"] == "local"]
+    periods = sorted({r["period"] for r in local})
+    names = {r["period"]: r["period_name"] for r in local}
+    labels: list[str] = []
+    category = {}
+    for r in local:
+        if r["label"] not in labels:
+            labels.append(r["label"])
+            category[r["label"]] = r["category"]
+    cell = {(r["label"], r["period"]): r for r in local}
+    if first["unit"] == "count":  # a breakdown has no row for a group nobody is in: zero
+        for label in labels:
+            for p in periods:
+                cell.setdefault((label, p), {"displayed_value": 0.0, "mark": ""})
+    series = [
+        {
+            "label": label,
+            "category": category[label],
+            "values": [(cell.get((label, p)) or {}).get("displayed_value") for p in periods],
+            "marks": [(cell.get((label, p)) or {}).get("mark", "") for p in periods],
+        }
+        for label in labels
+    ]
+    shown = periods[-TABLE_QUARTERS:]
+    table_rows = [
+        {
+            "label": label,
+            "cells": [
+                {
+                    "value": (cell.get((label, p)) or {}).get("displayed_value"),
+                    "mark": (cell.get((label, p)) or {}).get("mark", ""),
+                }
+                for p in shown
+            ],
+        }
+        for label in labels
+    ]
+    part = {
+        "title": first["part_title"],
+        "unit": first["unit"],
+        "unit_name": UNIT_NAMES.get(first["unit"], first["unit"]),
+        "chart": first["chart"],
+        "periods": shown,
+        "period_names": [names[p] for p in shown],
+        "rows": table_rows,
+        "series_periods": [names[p] for p in periods],
+        "series": series,
+        "comparators": comparator_table(part_rows, labels, periods[-1] if periods else ""),
+        "current_period": periods[-1] if periods else "",
+    }
+    part["alt"] = chart_alt(part)
+    return part
+
+
+def comparator_table(part_rows: list[dict], labels: list[str], current: str) -> dict | None:
+    """Local % in the current period beside the comparators' % (latest year), or None."""
+    comp = [r for r in part_rows if r["series"] in COMPARATOR_NAMES]
+    if not comp:
+        return None
+    year = max(r["period"] for r in comp)
+    by = {(r["series"], r["label"]): r for r in comp if r["period"] == year}
+    local = {r["label"]: r for r in part_rows if r["series"] == "local" and r["period"] == current}
+    series = [s for s in COMPARATOR_NAMES if any(k[0] == s for k in by)]
+    out_rows = []
+    for label in labels:
+        lr = local.get(label) or {}
+        out_rows.append(
+            {
+                "label": label,
+                "local": {"value": lr.get("displayed_percent"), "mark": lr.get("mark", "")},
+                "comparators": [
+                    {"value": (by.get((s, label)) or {}).get("displayed_percent"), "mark": ""}
+                    for s in series
+                ],
+            }
+        )
+    return {
+        "year": year,
+        "names": [COMPARATOR_NAMES[s] for s in series],
+        "rows": out_rows,
+    }
+
+
+def chart_alt(part: dict) -> str:
+    """A chart's text alternative: what it shows, the latest values and the trend."""
+    if not part["series"] or not part["series_periods"]:
+        return ""
+    first, last = part["series_periods"][0], part["series_periods"][-1]
+    bits = []
+    for s in part["series"][:6]:
+        vals = [v for v in s["values"] if v is not None]
+        if not vals or s["values"][-1] is None:
+            continue
+        now = s["values"][-1]
+        start = vals[0]
+        trend = "up from" if now > start else "down from" if now < start else "the same as"
+        bits.append(
+            f"{s['label']}: {value_text(now, part['unit'])} in {last}, "
+            f"{trend} {value_text(start, part['unit'])} in {first}"
+        )
+    if not bits:
+        return f"{part['title']}: no values to show for {last}."
+    if part["chart"] == "bar":
+        latest = ", ".join(
+            f"{s['label']} {value_text(s['values'][-1], part['unit'])}"
+            for s in part["series"]
+            if s["values"] and s["values"][-1] is not None
+        )
+        return f"Bar chart of {part['title'].lower()} at {last}: {latest}."
+    return f"Line chart of {part['title'].lower()}, {first} to {last}. " + "; ".join(bits) + "."
+
+
+def value_text(v: float | None, unit: str) -> str:
+    """A displayed value in a sentence: `197`, `33.5%`, `33.5 per 10,000`, `459.5 days`."""
+    if v is None:
+        return "not available"
+    if unit == "count":
+        return f"{int(v):,}"
+    suffix = {"percent": "%", "rate_per_10k": " per 10,000", "days": " days"}.get(unit, "")
+    return f"{v:,.1f}{suffix}"
+
+
+def reference_lines(part: dict, indicators: list[dict]) -> list[dict]:
+    """Target and England comparator of a part showing one indicator, for its chart."""
+    if len(part["series"]) != 1:
+        return []
+    r = next((r for r in indicators if r["indicator_id"] == part["series"][0]["category"]), None)
+    if r is None:
+        return []
+    lines = []
+    if r.get("target") is not None:
+        lines.append(
+            {"label": f"Target {number_text(r['target'], r['unit'])}", "value": r["target"]}
+        )
+    if "england" in r["comparators"]:
+        v, year = r["comparators"]["england"]
+        lines.append({"label": f"England average ({year})", "value": v})
+    return lines
+
+
+def rule_messages() -> dict[str, str]:
+    """What each validation rule checks, in words (the rules' own `message` headers)."""
+    from transforms.rules import sql_rules
+
+    return {r.id: r.message[:1].upper() + r.message[1:] for r in sql_rules()}
 
 
 def data_quality(
     con: duckdb.DuckDBPyConnection, files: list[dict], extract_date, children_set_aside: int
 ) -> dict:
-    rules = _rows(
+    findings = rows(
         con,
         "SELECT file, rule, severity, count(*) AS n FROM dq_findings GROUP BY ALL ORDER BY ALL",
     )
-    reference_errors = (
-        _rows(con, "SELECT file, rule, message FROM out_ref_errors ORDER BY ALL")
-        if _has_table(con, "out_ref_errors")
-        else []
-    )
+    messages = rule_messages()
+    for f in findings:
+        f["message"] = messages.get(f["rule"]) or f["rule"].replace("_", " ").replace(".", ": ")
+    reference_errors = rows(con, "SELECT file, rule, message FROM out_ref_errors ORDER BY ALL")
     return {
         "files": files,
-        "rules": rules,
+        "rules": findings,
         "reference_errors": reference_errors,
         "extract_date": extract_date.isoformat() if extract_date else "",
         "children_set_aside": children_set_aside,
     }
 
 
-def target_profiles(con: duckdb.DuckDBPyConnection, period: Period) -> dict[str, str]:
-    """This year's target per indicator as shown: `95` or `Q1 2.5, Q2 5, Q3 7.5, Q4 10`."""
-    out: dict[str, str] = {}
-    rows = _rows(
-        con,
-        "SELECT indicator_id, quarter, target FROM ref_targets WHERE year = ? "
-        "ORDER BY indicator_id, quarter NULLS FIRST",
-        [period.fy_label],
+def thresholds(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
+    return dict(
+        con.execute(
+            "SELECT profile, max(threshold) FROM ref_suppression GROUP BY profile"
+        ).fetchall()
     )
-    by_id: dict[str, list[dict]] = {}
-    for r in rows:
-        by_id.setdefault(r["indicator_id"], []).append(r)
-    for ind, rs in by_id.items():
-        quarterly = [r for r in rs if r["quarter"] is not None]
-        if quarterly:
-            out[ind] = ", ".join(f"Q{r['quarter']} {_num(r['target'])}" for r in quarterly)
-        else:
-            out[ind] = _num(rs[0]["target"])
-    return out
-
-
-def _num(x: float | None) -> str:
-    if x is None:
-        return ""
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
-
-
-def direction(now: float | None, before: float | None, polarity: str) -> str:
-    """Direction of travel since the previous quarter, in words."""
-    a, b = display_round(now), display_round(before)
-    if a is None or b is None:
-        return ""
-    if a == b:
-        return "no change"
-    word = "up" if a > b else "down"
-    if polarity in ("high", "low"):
-        better = (a > b) == (polarity == "high")
-        return f"{word} (better)" if better else f"{word} (worse)"
-    return word
 
 
 def build_context(
@@ -237,40 +479,40 @@ def build_context(
     files: list[dict],
     extract_date,
     children_set_aside: int = 0,
-    suppression: str = "panel",
+    suppression_profile: str = "panel",
     revisions: list[dict] | None = None,
     generated_at: str = "",
+    meeting_date: str = "",
 ) -> Context:
-    """Everything the renderings show for one period."""
-    rows = indicator_rows(con, period)
-    hist = history(con, period)
-    comps = comparators(con)
-    targets = target_profiles(con, period)
-    prev = period.shift(-1).label
-    for r in rows:
-        ind = r["indicator_id"]
-        h = hist.get(ind, {})
-        r["previous_years"] = [
-            {"label": p.fy_label, "value": h.get(p.label)} for p in previous_years(period)
-        ]
-        r["previous_quarter"] = h.get(prev)
-        r["direction"] = direction(r["value"], h.get(prev), r["polarity"])
-        r["series"] = [
-            (p.label, h.get(p.label)) for p in (period.shift(-k) for k in range(8, -1, -1))
-        ]
-        r["target_text"] = targets.get(ind, "")
-        r["comparators"] = comps.get(ind, {})
-        r["display"] = display_round(r["value"])
-    tables, titles = part_b_tables(con, period)
-    return Context(
+    """Everything the renderings show for one period, suppressed, with generated text."""
+    from reports.commentary import commentary
+    from reports.key_points import key_points
+
+    threshold = thresholds(con).get("public", 5)
+    indicators = indicator_rows(con, period, threshold, suppression_profile)
+    years = sorted({y for r in indicators for _, y in r["comparators"].values()})
+    tables = raw_tables(con, period)
+    if suppression_profile == "public":
+        for table_rows in tables.values():
+            for r in table_rows:
+                r.setdefault("suppressed", False)
+                suppression.suppress_table_row(r, threshold)
+    c = Context(
         period=period,
-        indicators=rows,
-        definitions=definitions(),
+        indicators=indicators,
+        definitions=definitions(con),
         tables=tables,
-        table_titles=titles,
-        not_supplied=not_supplied(),
+        sections=part_b_sections(con, period, threshold, suppression_profile),
         data_quality=data_quality(con, files, extract_date, children_set_aside),
+        paper={**paper_fields(), "meeting_date": meeting_date or "To be confirmed"},
+        comparator_year=years[-1] if years else "",
         revisions=revisions or [],
-        suppression=suppression,
+        suppression=suppression_profile,
         generated_at=generated_at,
     )
+    for s in c.sections:
+        for part in s["parts"]:
+            part["reference_lines"] = reference_lines(part, indicators)
+        s["commentary"] = commentary(s, c)
+    c.key_points = key_points(c)
+    return c

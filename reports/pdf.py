@@ -1,11 +1,12 @@
-"""PDF rendering: WeasyPrint from the same HTML (A4, page numbers, running header)."""
+"""PDF rendering: WeasyPrint from the same HTML (A4, page numbers, running header), tagged
+PDF/UA-1 with the HTML's title and language."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from weasyprint import HTML
 
+def render_pdf(html_path: Path, path: Path) -> None:
+    from weasyprint import HTML
 
-def render_pdf(html: str, path: Path) -> None:
-    HTML(string=html).write_pdf(path)
+    HTML(filename=str(html_path)).write_pdf(path, pdf_variant="pdf/ua-1")

@@ -43,6 +43,7 @@ class Run:
     wh: Warehouse | None = None
     planned: list[Period] = field(default_factory=list)
     published: list[Period] = field(default_factory=list)
+    meeting_date: str = ""  # the Panel's date on the cover ('To be confirmed' if blank)
 
 
 def publication_state(out: Path, period: Period, generated_at: datetime) -> str:
@@ -133,22 +134,25 @@ def check(run: Run) -> None:
     run.wh.timings["check_s"] = time.perf_counter() - t
 
 
-def changed_periods(run: Run, candidates: list[Period]) -> list[Period]:
+def changed_periods(run: Run, candidates: list[Period], suppression: str = "panel") -> list[Period]:
     """Of the already-published `candidates`, those whose Part A values the new build changes."""
-    from reports.context import indicator_rows
+    from reports.context import indicator_rows, thresholds
     from reports.publish import read_previous_values, revisions
 
+    threshold = thresholds(run.wh.con).get("public", 5)
     changed = []
     for p in candidates:
         previous = read_previous_values(run.out / p.label)
-        if previous and revisions(previous, indicator_rows(run.wh.con, p)):
+        if previous and revisions(previous, indicator_rows(run.wh.con, p, threshold, suppression)):
             changed.append(p)
     return changed
 
 
 def publish(run: Run, period: Period, suppression: str = "panel") -> Path:
     """Render and publish one period atomically (the run's warehouse, one timestamp)."""
-    folder = publish_period(run.wh, period, run.out, suppression, run.generated_at)
+    folder = publish_period(
+        run.wh, period, run.out, suppression, run.generated_at, run.meeting_date
+    )
     run.published.append(period)
     return folder
 
@@ -181,6 +185,7 @@ def publish_quarters(
     echo: Echo = lambda s: None,
     progress: Echo = lambda s: None,
     notice: Echo = lambda s: None,
+    meeting_date: str = "",
 ) -> list[Path]:
     """Publish every period from one build of the extract set; returns the period folders.
 
@@ -190,6 +195,7 @@ def publish_quarters(
     the run waits for another run's lock on OUT."""
     with publishing(out, notice) as run:
         run.planned = list(periods)
+        run.meeting_date = meeting_date
         progress("validating …")
         validate(run, extract_dir, extract_date)
         progress("building …")
@@ -227,7 +233,7 @@ def publish_landed(
         latest, earlier = affected_periods(run)
         build(run, [latest, *earlier])
         check(run)
-        run.planned = [*changed_periods(run, earlier), latest]
+        run.planned = [*changed_periods(run, earlier, suppression), latest]
         folders = [publish(run, p, suppression) for p in run.planned]
         finish(run)
         return folders

@@ -26,12 +26,33 @@ def report_link(folder: Path) -> str:
     return (folder / "report.html").resolve().as_uri()
 
 
+def part_a(folder: Path) -> list[dict[str, str]]:
+    """Part A as the paper shows it: the published XLSX `Indicators` sheet, values as text."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(folder / "tables.xlsx", read_only=True)
+    sheet = wb["Indicators"].iter_rows()
+    header = [str(c.value or "") for c in next(sheet)]
+    out = []
+    for cells in sheet:
+        row = {}
+        for name, c in zip(header, cells, strict=False):
+            if isinstance(c.value, int | float):
+                whole = isinstance(c.value, int) or c.number_format == "#,##0"
+                row[name] = f"{c.value:,.0f}" if whole else f"{c.value:.1f}"
+            else:
+                row[name] = "" if c.value is None else str(c.value)
+        out.append(row)
+    wb.close()
+    return out
+
+
+def column(header: list[str], starts: str) -> str:
+    return next((h for h in header if h.startswith(starts)), starts)
+
+
 def markdown_summary(folder: Path) -> str:
     """Period, Part A with RAG, revisions and a link to the report."""
-    from reports.context import definitions, display_round
-
-    titles = {d["indicator_id"]: d.get("title", "") for d in definitions()}
-    refs = {d["indicator_id"]: d.get("ref", "") for d in definitions()}
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
     lines = [
         f"# {folder.name} published",
@@ -44,20 +65,23 @@ def markdown_summary(folder: Path) -> str:
         "| ref | indicator | value | target | RAG |",
         "|---|---|---:|---:|---|",
     ]
-    for r in _rows(folder / "indicators.csv"):
-        if not refs.get(r["indicator_id"]):
+    rows = part_a(folder)
+    header = list(rows[0]) if rows else []
+    actual, target = column(header, "Actual"), column(header, "Target")
+    for r in rows:
+        if not r.get("Ref"):
             continue  # Part A only; the counts are in the tables
-        if r["suppressed"] == "true":
-            value = "suppressed"
-        else:  # one decimal place, as the report shows it
-            value = "" if r["value"] == "" else f"{display_round(float(r['value'])):.1f}"
+        rag = r.get("RAG", "")
         lines.append(
-            f"| {refs[r['indicator_id']]} | {titles.get(r['indicator_id'], r['indicator_id'])} "
-            f"| {value} | {r['target']} | {RAG.get(r['rag'], r['rag'])} |"
+            f"| {r['Ref']} | {r['Indicator']} | {r.get(actual, '')} | {r.get(target, '')} "
+            f"| {RAG.get(rag.lower(), rag)} |"
         )
     if manifest.get("revisions"):
         lines += ["", "**Revised since last published:**", ""]
-        lines += [f"- {x['indicator_id']}: {x['old']} → {x['new']}" for x in manifest["revisions"]]
+        lines += [
+            f"- {x.get('title') or x['indicator_id']}: {x['old']} → {x['new']}"
+            for x in manifest["revisions"]
+        ]
     return "\n".join(lines) + "\n"
 
 

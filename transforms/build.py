@@ -9,6 +9,7 @@ per quarter: `period, quarter_end, numerator, denominator`.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -180,6 +181,7 @@ CATALOGUE_KEYS = (
     "indicator_id",
     "ref",
     "title",
+    "plain",
     "unit",
     "polarity",
     "grain",
@@ -205,13 +207,76 @@ def create_catalogue(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) ->
         con.executemany(f"INSERT INTO indicator_catalogue VALUES ({marks})", rows)
 
 
+PART_B_COLUMNS = {
+    "measure": "VARCHAR",
+    "series": "VARCHAR",
+    "period": "VARCHAR",
+    "category": "VARCHAR",
+    "value": "DOUBLE",
+    "percent": "DOUBLE",
+    "numerator": "DOUBLE",
+    "denominator": "DOUBLE",
+    "unit": "VARCHAR",
+}
+PART_B_FILES = {
+    "part_b_sections": ("sections.csv", ["id", "title"]),
+    "part_b_not_supplied": ("not_supplied.csv", ["id", "title", "reason"]),
+    "part_b_parts": ("part_b_parts.csv", ["section", "measure", "unit", "title", "chart"]),
+    "part_b_labels": ("part_b_labels.csv", ["section", "category", "label", "unit"]),
+}
+
+
+def section_code(model_name: str) -> str:
+    """`tbl_b01_numbers_over_time` -> `B01`."""
+    return model_name.removeprefix("tbl_").partition("_")[0].upper()
+
+
+def collect_tables(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
+    """Union every Part B table into `part_b_rows` (one shape: a column a table lacks is
+    NULL) and store the section list, part titles and labels from `sql/40_tables/*.csv`
+    (each with `position`, its row order in the file)."""
+    for table, (file_name, columns) in PART_B_FILES.items():
+        cols = ", ".join(f"{c} VARCHAR" for c in columns)
+        con.execute(f"CREATE OR REPLACE TABLE {table} ({cols}, position INTEGER)")
+        path = sql_dir / "40_tables" / file_name
+        if path.exists():
+            with open(path, newline="", encoding="utf-8") as fh:
+                rows = [
+                    [r.get(c) or None for c in columns] + [i]
+                    for i, r in enumerate(csv.DictReader(fh))
+                ]
+            if rows:
+                marks = ", ".join("?" for _ in [*columns, "position"])
+                con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    parts = []
+    for model in table_models(sql_dir):
+        have = {r[0] for r in con.execute(f"DESCRIBE {model.name}").fetchall()}
+        select = ", ".join(
+            f"{c}::{t} AS {c}" if c in have else f"NULL::{t} AS {c}"
+            for c, t in PART_B_COLUMNS.items()
+        )
+        parts.append(
+            f"SELECT '{section_code(model.name)}' AS section, '{model.name}' AS table_name, "
+            f"report_period, {select} FROM {model.name}"
+        )
+    empty = ", ".join(f"NULL::{t} AS {c}" for c, t in PART_B_COLUMNS.items())
+    sql = "\nUNION ALL\n".join(parts) or (
+        "SELECT NULL::VARCHAR AS section, NULL::VARCHAR AS table_name, "
+        f"NULL::VARCHAR AS report_period, {empty} WHERE false"
+    )
+    con.execute(f"CREATE OR REPLACE TABLE part_b_rows AS {sql}")
+
+
 def build(con: duckdb.DuckDBPyConnection, periods: list[Period], sql_dir: Path = SQL_DIR) -> None:
-    """Staging -> intermediate -> indicators -> tables for the whole quarter series at once.
+    """Staging -> intermediate -> indicators -> tables -> outputs for the whole quarter series.
 
     `indicator_values` (every indicator, every quarter) exists before 40_tables and
-    50_outputs run, so Part B tables and the published indicator rows can read it."""
+    50_outputs run, so Part B tables and the published indicator rows can read it;
+    `part_b_rows` (every Part B table in one shape) exists before 50_outputs."""
     create_macros(con, sql_dir)
     create_quarters(con, periods)
     run_models(con, BEFORE_COLLECT, sql_dir)
     collect_indicators(con, sql_dir)
-    run_models(con, tuple(x for x in LAYERS if x not in BEFORE_COLLECT), sql_dir)
+    run_models(con, ("40_tables",), sql_dir)
+    collect_tables(con, sql_dir)
+    run_models(con, ("50_outputs",), sql_dir)

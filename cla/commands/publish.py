@@ -17,6 +17,11 @@ def periods_of(args: argparse.Namespace):
     return [period_of_quarter_end(args.quarter_end)]
 
 
+def meeting_text(day) -> str:
+    """`7 October 2026` for the cover, or '' (the cover then says 'To be confirmed')."""
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
 def terminal_progress():
     """Step lines on stderr when it is a terminal; silent otherwise (logs, CI, cron)."""
     if sys.stderr.isatty():
@@ -26,7 +31,10 @@ def terminal_progress():
 
 def run(args: argparse.Namespace) -> int:
     periods = periods_of(args)  # usage errors first, before the heavy imports
+    from reports.publish import warm_up
     from reports.runner import publish_quarters
+
+    warm_up()  # renderer imports overlap the validation and build
 
     started = time.perf_counter()
     echo = print if args.command == "backfill" else (lambda s: None)
@@ -39,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
         echo,
         progress=terminal_progress(),
         notice=lambda line: print(f"cla {args.command}: {line}", file=sys.stderr, flush=True),
+        meeting_date=meeting_text(getattr(args, "meeting_date", None)),
     )
     took = time.perf_counter() - started
     if args.command == "run":

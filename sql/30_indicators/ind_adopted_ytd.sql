@@ -1,6 +1,7 @@
 -- indicator_id: adopted_ytd
 -- ref:
 -- title: Children adopted in the year to date
+-- plain: Children who left care through adoption since 1 April.
 -- unit: count
 -- polarity:
 -- grain: one row per quarter end

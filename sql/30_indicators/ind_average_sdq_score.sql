@@ -1,6 +1,8 @@
 -- indicator_id: average_sdq_score
 -- ref: 15
 -- title: Average SDQ score of children looked after aged 4 to 16
+-- plain: The average Strengths and Difficulties Questionnaire score of children aged 4 to 16 who
+--   have had one in the last year (0 to 40; 17 or more is a cause for concern).
 -- unit: score
 -- polarity: low
 -- grain: one row per quarter end

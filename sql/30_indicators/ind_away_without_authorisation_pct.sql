@@ -1,6 +1,8 @@
 -- indicator_id: away_without_authorisation_pct
 -- ref: 12
 -- title: % of children looked after in the year who were away without authorisation
+-- plain: Of all children looked after at any time since 1 April (current and ceased), the share who
+--   were away from their placement without permission at least once.
 -- unit: percent
 -- polarity: low
 -- grain: one row per quarter end

@@ -1,6 +1,8 @@
 -- indicator_id: care_leavers_neet_19_21
 -- ref: 6
 -- title: % of care leavers aged 19-21 not in education, employment or training
+-- plain: Of care leavers whose 19th, 20th or 21st birthday fell in the year, the share not in
+--   education, employment or training around their birthday.
 -- unit: percent
 -- polarity: low
 -- grain: one row per quarter end

@@ -1,6 +1,8 @@
 -- indicator_id: care_leavers_suitable_accommodation_19_21
 -- ref: 5
 -- title: % of care leavers aged 19-21 in suitable accommodation
+-- plain: Of care leavers whose 19th, 20th or 21st birthday fell in the year, the share living in
+--   suitable accommodation around their birthday.
 -- unit: percent
 -- polarity: high
 -- grain: one row per quarter end

@@ -1,6 +1,7 @@
 -- indicator_id: ceased_adopted_pct
 -- ref: 9
 -- title: % of children ceasing to be looked after who were adopted
+-- plain: Of the children who stopped being looked after since 1 April, the share who were adopted.
 -- unit: percent
 -- polarity: high
 -- grain: one row per quarter end

@@ -1,6 +1,7 @@
 -- indicator_id: ceased_ytd
 -- ref:
 -- title: Children ceasing to be looked after in the year to date
+-- plain: Children who stopped being looked after since 1 April.
 -- unit: count
 -- polarity:
 -- grain: one row per quarter end

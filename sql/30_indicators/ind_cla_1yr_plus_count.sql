@@ -1,6 +1,8 @@
 -- indicator_id: cla_1yr_plus_count
 -- ref:
 -- title: Children looked after for 12 months or more at the quarter end
+-- plain: Children looked after on the last day of the quarter who had been looked after
+--   continuously for at least 12 months.
 -- unit: count
 -- polarity:
 -- grain: one row per quarter end

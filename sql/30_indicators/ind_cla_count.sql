@@ -1,6 +1,8 @@
 -- indicator_id: cla_count
 -- ref:
 -- title: Number of children looked after at the quarter end
+-- plain: Children looked after on the last day of the quarter (children on short breaks only are
+--   not counted).
 -- unit: count
 -- polarity:
 -- grain: one row per quarter end

@@ -1,6 +1,8 @@
 -- indicator_id: cla_rate_per_10k
 -- ref: 1
 -- title: Children looked after per 10,000 children under 18
+-- plain: Children looked after on the last day of the quarter for every 10,000 children aged under
+--   18 living in the area.
 -- unit: rate_per_10k
 -- polarity: low
 -- grain: one row per quarter end

@@ -1,6 +1,8 @@
 -- indicator_id: dental_checks_1yr_plus
 -- ref: 7
 -- title: % of children looked after for 12 months or more with a dental check in the last year
+-- plain: Of children looked after for at least 12 months, the share who had a dental check in the
+--   last year.
 -- unit: percent
 -- polarity: high
 -- grain: one row per quarter end

@@ -1,6 +1,8 @@
 -- indicator_id: immunisations_up_to_date_1yr_plus
 -- ref: 13
 -- title: % of children looked after for 12 months or more with immunisations up to date
+-- plain: Of children looked after for at least 12 months, the share whose immunisations are up to
+--   date.
 -- unit: percent
 -- polarity: high
 -- grain: one row per quarter end

@@ -1,6 +1,8 @@
 -- indicator_id: missing_episode_pct
 -- ref: 11
 -- title: % of children looked after in the year who went missing
+-- plain: Of all children looked after at any time since 1 April (current and ceased), the share who
+--   went missing at least once.
 -- unit: percent
 -- polarity: low
 -- grain: one row per quarter end

@@ -1,6 +1,9 @@
 -- indicator_id: placed_20_miles
 -- ref: 10
 -- title: % of children looked after placed more than 20 miles from home
+-- plain: Of children looked after on the last day of the quarter, the share placed more than 20
+--   miles from the home they came from (adoption placements, placements with parents and
+--   unaccompanied asylum-seeking children are left out).
 -- unit: percent
 -- polarity: low
 -- grain: one row per quarter end

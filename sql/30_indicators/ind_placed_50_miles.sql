@@ -1,6 +1,7 @@
 -- indicator_id: placed_50_miles
 -- ref: 17
 -- title: % of children looked after placed more than 50 miles from home
+-- plain: As indicator 10, but more than 50 miles from home.
 -- unit: percent
 -- polarity: low
 -- grain: one row per quarter end

@@ -1,6 +1,8 @@
 -- indicator_id: placement_stability_2_placements
 -- ref:
 -- title: Children looked after with exactly 2 placements in the year to date (at risk)
+-- plain: Children looked after who have had exactly two placements since 1 April: one more move
+--   would count against indicator 3.
 -- unit: count
 -- polarity:
 -- grain: one row per quarter end

@@ -1,6 +1,8 @@
 -- indicator_id: placement_stability_3plus
 -- ref: 3
 -- title: % of children looked after with 3 or more placements in the year to date
+-- plain: Of children looked after on the last day of the quarter, the share who have had three or
+--   more placements since 1 April.
 -- unit: percent
 -- polarity: low
 -- grain: one row per quarter end

@@ -1,6 +1,8 @@
 -- indicator_id: review_timeliness
 -- ref: 2
 -- title: % of children looked after whose reviews were held on time
+-- plain: Of children looked after on the last day of the quarter who were due a review, the share
+--   whose reviews were all held on time.
 -- unit: percent
 -- polarity: high
 -- grain: one row per quarter end

@@ -1,6 +1,8 @@
 -- indicator_id: sdq_up_to_date_4_16
 -- ref: 14
 -- title: % of children looked after aged 4 to 16 with an SDQ in the last year
+-- plain: Of children aged 4 to 16 looked after for at least 12 months, the share with a Strengths
+--   and Difficulties Questionnaire score in the last year.
 -- unit: percent
 -- polarity: high
 -- grain: one row per quarter end

@@ -1,6 +1,7 @@
 -- indicator_id: sgo_ytd
 -- ref:
 -- title: Children leaving care on a special guardianship order in the year to date
+-- plain: Children who left care on a special guardianship order since 1 April.
 -- unit: count
 -- polarity:
 -- grain: one row per quarter end

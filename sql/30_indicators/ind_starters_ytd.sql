@@ -1,6 +1,7 @@
 -- indicator_id: starters_ytd
 -- ref:
 -- title: Periods of care starting in the year to date
+-- plain: Periods of care that started since 1 April.
 -- unit: count
 -- polarity:
 -- grain: one row per quarter end

@@ -1,6 +1,7 @@
 -- indicator_id: uasc_count
 -- ref:
 -- title: Unaccompanied asylum-seeking children looked after at the quarter end
+-- plain: Unaccompanied asylum-seeking children looked after on the last day of the quarter.
 -- unit: count
 -- polarity:
 -- grain: one row per quarter end

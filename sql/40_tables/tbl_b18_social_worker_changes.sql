@@ -60,7 +60,8 @@ final as (
         counts.value,
         counts.denominator,
         counts.value * 100.0 / counts.denominator as percent,
-        'social_workers' as measure
+        'social_workers' as measure,
+        'local' as series
     from shown_quarters
     join counts on counts.period = shown_quarters.period
 )

@@ -1,0 +1,51 @@
+"""One demo build shared by the report tests: published under both suppression profiles."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from core.periods import parse_period
+from tests.support import cla
+
+PERIOD = "2026-27-Q2"
+THROUGH = "2026-09-30"
+MEETING = "7 October 2026"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def demo_published(tmp_path_factory) -> dict[str, Path]:
+    """{'panel': period folder, 'public': period folder} from one build of the demo set."""
+    from reports.publish import publish_period
+    from transforms.check import check_indicator_tables
+    from transforms.pipeline import build_warehouse
+
+    base = tmp_path_factory.mktemp("demo_reports")
+    extract = base / "extract"
+    cla("demo-data", "--out", str(extract), "--through", THROUGH, check=True)
+    period = parse_period(PERIOD)
+    wh = build_warehouse(extract, [period], base / "warehouse.duckdb")
+    try:
+        check_indicator_tables(wh.con, base / "gx")
+        when = datetime(2026, 10, 1, tzinfo=UTC)
+        return {
+            "panel": publish_period(wh, period, base / "panel", "panel", when, MEETING),
+            "public": publish_period(wh, period, base / "public", "public", when),
+        }
+    finally:
+        wh.con.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """tests/artifacts/: screenshots and page images a person can look at after a run."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(params=["panel", "public"])
+def folder(request, demo_published) -> Path:
+    return demo_published[request.param]
