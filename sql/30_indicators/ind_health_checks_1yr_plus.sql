@@ -1,9 +1,9 @@
 -- indicator_id: health_checks_1yr_plus
 -- ref: 8
 -- title: % of children looked after for 12 months or more with a health assessment in the last
+--   year
 -- plain: Of children looked after for at least 12 months, the share who had a health assessment in
 --   the last year.
---   year
 -- unit: percent
 -- polarity: high
 -- grain: one row per quarter end

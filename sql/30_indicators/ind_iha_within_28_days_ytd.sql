@@ -1,9 +1,9 @@
 -- indicator_id: iha_within_28_days_ytd
 -- ref: 16
 -- title: % of children starting care in the year with an initial health assessment within
+--   28 days
 -- plain: Of children who started to be looked after since 1 April, the share whose initial health
 --   assessment was within 28 days.
---   28 days
 -- unit: percent
 -- polarity: high
 -- grain: one row per quarter end

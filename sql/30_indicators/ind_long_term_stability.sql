@@ -1,9 +1,9 @@
 -- indicator_id: long_term_stability
 -- ref: 4
 -- title: % of children under 16 looked after for 2.5 years or more who have been in the
+--   same placement for at least 2 years (or placed for adoption)
 -- plain: Of children under 16 looked after for two and a half years or more, the share who have
 --   lived in the same placement for at least two years (or are placed for adoption).
---   same placement for at least 2 years (or placed for adoption)
 -- unit: percent
 -- polarity: high
 -- grain: one row per quarter end
