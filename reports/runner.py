@@ -11,7 +11,7 @@ from pathlib import Path
 
 from core.periods import Period
 from reports.publish import publish_period, recover
-from transforms.check import check_indicator_tables
+from transforms.check import start_checker
 from transforms.pipeline import build_warehouse
 
 
@@ -34,14 +34,16 @@ def publish_quarters(
     restricted.mkdir(parents=True, exist_ok=True)
     recover(out)
     db_tmp = restricted / f".tmp-warehouse-{uuid.uuid4().hex[:8]}.duckdb"
+    checker = start_checker(restricted / "gx")  # imports GX in a worker while we build
     try:
         progress("validating and building …")
         wh = build_warehouse(extract_dir, periods, db_tmp, extract_date)
         try:
             progress("checking the indicator tables …")
             t = time.perf_counter()
-            check_indicator_tables(wh.con, restricted / "gx")
+            checker.check(wh.con)
             wh.timings["check_s"] = time.perf_counter() - t
+            wh.timings.update({f"check.{k}": v for k, v in checker.timings.items()})
             generated_at = datetime.now(UTC)
             folders = []
             for p in periods:
@@ -53,5 +55,6 @@ def publish_quarters(
         os.replace(db_tmp, restricted / "warehouse.duckdb")
         return folders
     finally:
+        checker.close()
         for leftover in restricted.glob(f"{db_tmp.name}*"):
             leftover.unlink()
