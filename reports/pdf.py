@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from weasyprint import HTML
-
 
 def render_pdf(html: str, path: Path) -> None:
+    from weasyprint import HTML  # ~1.5 s to import: only when a PDF is rendered
+
     HTML(string=html).write_pdf(path)
