@@ -15,8 +15,9 @@ For each size (children across the whole history) it generates the extract set o
                 on the warehouse `run` left); their figures must agree
 
 Peak RSS is the largest resident set of the process or of any one of its children (wait4's
-rusage), as `/usr/bin/time -v` reports it. On a shared machine absolute times move with the
-load; the ratios are measured minutes apart in the same run.
+rusage), as `/usr/bin/time -v` reports it; CPU s is user + system time of the process and
+its waited-for children (the check worker included). On a shared machine absolute times
+move with the load; the ratios are measured minutes apart in the same run.
 """
 
 from __future__ import annotations
@@ -52,12 +53,13 @@ class Row:
     what: str
     wall_s: float
     rss_mb: float
+    cpu_s: float
     note: str = ""
     ratio: float | None = field(default=None)
 
 
-def timed(cmd: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MB) and stdout of one process; raises if it fails."""
+def timed(cmd: list[str]) -> tuple[float, float, float, str]:
+    """Wall seconds, peak RSS (MB), CPU seconds and stdout of one process; raises if it fails."""
     env = {**os.environ, **ENV, "PYTHONPATH": str(ROOT)}
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
@@ -68,7 +70,7 @@ def timed(cmd: list[str]) -> tuple[float, float, str]:
         out.seek(0), err.seek(0)
         if code != 0:
             raise RuntimeError(f"{' '.join(cmd)} exited {code}:\n{err.read()[-2000:]}")
-        return wall, usage.ru_maxrss / 1024, out.read()
+        return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, out.read()
 
 
 def extract_set(children: int) -> Path:
@@ -81,7 +83,7 @@ def extract_set(children: int) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     DATA.mkdir(exist_ok=True)
     cla = [sys.executable, "-m", "cla.cli", "demo-data", "--out", str(folder)]
-    wall, rss, _ = timed(
+    wall, rss, _, _ = timed(
         cla + ["--children", str(children), "--seed", str(SEED), "--through", THROUGH]
     )
     print(f"generated {children:,} children in {wall:.1f} s (peak {rss:.0f} MB)", flush=True)
@@ -104,9 +106,12 @@ def measure(children: int, only: set[str], tmp: Path) -> list[Row]:
     rows: list[Row] = []
 
     def add(what: str, cmd: list[str], note=lambda out: "") -> str:
-        wall, rss, out = timed(cmd)
-        rows.append(Row(children, what, wall, rss, note(out)))
-        print(f"  {children:>9,} {what:<10} {wall:7.1f} s {rss:7.0f} MB  {rows[-1].note}")
+        wall, rss, cpu, out = timed(cmd)
+        rows.append(Row(children, what, wall, rss, cpu, note(out)))
+        print(
+            f"  {children:>9,} {what:<10} {wall:7.1f} s {rss:7.0f} MB {cpu:7.1f} CPU s  "
+            f"{rows[-1].note}"
+        )
         return out
 
     out_dir = tmp / f"out_{children}"
@@ -176,13 +181,14 @@ def measure(children: int, only: set[str], tmp: Path) -> list[Row]:
 
 def table(rows: list[Row]) -> str:
     lines = [
-        "| children | measure | wall s | × floor | peak RSS MB | notes |",
-        "|---:|---|---:|---:|---:|---|",
+        "| children | measure | wall s | × floor | CPU s | peak RSS MB | notes |",
+        "|---:|---|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         ratio = f"{r.ratio:.2f}" if r.ratio is not None else ""
         lines.append(
-            f"| {r.size:,} | {r.what} | {r.wall_s:.1f} | {ratio} | {r.rss_mb:,.0f} | {r.note} |"
+            f"| {r.size:,} | {r.what} | {r.wall_s:.1f} | {ratio} | {r.cpu_s:.1f} | {r.rss_mb:,.0f} "
+            f"| {r.note} |"
         )
     return "\n".join(lines)
 
