@@ -42,8 +42,9 @@ format: setup ## format the code
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: setup ## run the benchmarks (prints figures; takes minutes)
-	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+BENCH ?= --sizes 1000,100000
+bench: setup ## time floor, validate, run, backfill, pandas baseline; one table (BENCH="--with-1m")
+	$(BIN)/python benchmarks/bench.py $(BENCH)
 
 clean: ## remove the venv, demo data and outputs
 	rm -rf $(VENV) $(DEMO_DIR) $(OUT)

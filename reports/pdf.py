@@ -7,6 +7,6 @@ from pathlib import Path
 
 
 def render_pdf(html_path: Path, path: Path) -> None:
-    from weasyprint import HTML
+    from weasyprint import HTML  # ~1.5 s to import: only when a PDF is rendered
 
     HTML(filename=str(html_path)).write_pdf(path, pdf_variant="pdf/ua-1")

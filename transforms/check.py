@@ -4,6 +4,13 @@ The suite is kept in the repo (transforms/expectations/indicator_values.json); t
 check (one row per indicator in `indicator_catalogue` and quarter in `quarters`) is added at
 run time. GX runs in an ephemeral context (no analytics, no progress bars) and writes its
 data docs to `docs_dir`; external CDN links are stripped so the docs render offline.
+
+Importing GX costs about 8 s, more than the data work of a council-sized run, so a run calls
+`start_checker(docs_dir)` first: a worker process imports GX at once, while discovery,
+loading, validation and the SQL build go on in this one, and `Checker.check(con)` later hands
+it the indicator rows (a few hundred plain tuples) and raises CheckFailedError as
+`check_indicator_tables` does (the same code, run in-process). The worker is terminated by
+`close()` (or leaving the `with` block), so a blocked run does not wait for it.
 """
 
 from __future__ import annotations
@@ -11,11 +18,16 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
+import subprocess
+import sys
+import time
+import traceback
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
 
 from core.errors import CheckFailedError
 
@@ -42,18 +54,28 @@ def expected_rows(con: duckdb.DuckDBPyConnection) -> int | None:
     return n * q
 
 
-def fetch(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+FETCH_SQL = (
+    f"SELECT {', '.join(COLUMNS)}, "
+    "CASE WHEN unit = 'percent' THEN value END AS percent_value, "
+    "CASE WHEN unit = 'count' THEN value END AS count_value, "
+    "CASE WHEN unit = 'percent' THEN numerator END AS percent_numerator, "
+    "CASE WHEN unit = 'percent' THEN denominator END AS percent_denominator "
+    "FROM indicator_values"
+)
+
+
+def fetch(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """What the suite checks, as plain Python values: column names, rows, expected row count."""
     try:
-        return con.execute(
-            f"SELECT {', '.join(COLUMNS)}, "
-            "CASE WHEN unit = 'percent' THEN value END AS percent_value, "
-            "CASE WHEN unit = 'count' THEN value END AS count_value, "
-            "CASE WHEN unit = 'percent' THEN numerator END AS percent_numerator, "
-            "CASE WHEN unit = 'percent' THEN denominator END AS percent_denominator "
-            "FROM indicator_values"
-        ).df()
+        cur = con.execute(FETCH_SQL)
+        rows = cur.fetchall()
     except (duckdb.CatalogException, duckdb.BinderException) as e:
         raise CheckFailedError(f"indicator_values is missing or malformed: {e}") from e
+    return {
+        "columns": [d[0] for d in cur.description],
+        "rows": rows,
+        "expected": expected_rows(con),
+    }
 
 
 def _context(docs_dir: Path):
@@ -137,16 +159,17 @@ def failures(result) -> list[str]:
     return out
 
 
-def check_indicator_tables(con: duckdb.DuckDBPyConnection, docs_dir: Path) -> None:
-    """Raise CheckFailedError (naming the data docs in docs_dir) if an expectation fails."""
+def run_suite(payload: dict[str, Any], docs_dir: Path) -> list[str]:
+    """Run the suite over the fetched rows, write the data docs; the failed expectations."""
     import great_expectations as gx
+    import pandas as pd
     from great_expectations.checkpoint import UpdateDataDocsAction
 
-    frame = fetch(con)
+    frame = pd.DataFrame.from_records(payload["rows"], columns=payload["columns"])
     docs_dir = docs_dir.resolve()  # GX wants an absolute path
     docs_dir.mkdir(parents=True, exist_ok=True)
     context = _context(docs_dir)
-    suite = context.suites.add(build_suite(suite_spec(), expected_rows(con)))
+    suite = context.suites.add(build_suite(suite_spec(), payload["expected"]))
     asset = context.data_sources.add_pandas("cla").add_dataframe_asset("indicator_values")
     batch = asset.add_batch_definition_whole_dataframe("all")
     definition = context.validation_definitions.add(
@@ -162,9 +185,114 @@ def check_indicator_tables(con: duckdb.DuckDBPyConnection, docs_dir: Path) -> No
     )
     result = checkpoint.run(batch_parameters={"dataframe": frame})
     offline_docs(docs_dir)
-    if not result.success:
-        failed = failures(result)
+    return [] if result.success else failures(result)
+
+
+def raise_if_failed(failed: list[str], docs_dir: Path) -> None:
+    if failed:
         raise CheckFailedError(
             f"indicator checks failed ({len(failed)}): {'; '.join(failed)}. "
-            f"Nothing was published; see the data docs at {docs_dir / 'index.html'}"
+            f"Nothing was published; see the data docs at {docs_dir.resolve() / 'index.html'}"
         )
+
+
+def check_indicator_tables(con: duckdb.DuckDBPyConnection, docs_dir: Path) -> None:
+    """Raise CheckFailedError (naming the data docs in docs_dir) if an expectation fails."""
+    raise_if_failed(run_suite(fetch(con), docs_dir), docs_dir)
+
+
+def _serve(conn: Connection, docs_dir: str) -> None:
+    """The worker: import GX (and build a throw-away suite) now, then check one payload."""
+    try:
+        started = time.perf_counter()
+        os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+        import great_expectations  # noqa: F401
+        import pandas  # noqa: F401
+
+        build_suite(suite_spec(), None)  # loads the expectation classes too
+        ready = time.perf_counter()
+        payload = conn.recv()
+        asked = time.perf_counter()
+        failed = run_suite(payload, Path(docs_dir))
+        took = {"import_s": ready - started, "suite_s": time.perf_counter() - asked}
+        conn.send(("done", (failed, took)))
+    except EOFError:  # the run ended without a check (blocked, failed or interrupted)
+        pass
+    except BaseException as e:  # reported to the run, which fails with exit 3
+        conn.send(("error", f"{type(e).__name__}: {e}\n{traceback.format_exc(limit=5)}"))
+    finally:
+        conn.close()
+
+
+def _serve_fd(fd: int, docs_dir: str) -> None:
+    _serve(Connection(fd), docs_dir)
+
+
+class Checker:
+    """A worker process that has imported GX; `check(con)` runs the suite there once.
+
+    The worker is a fresh interpreter (`python -c`, not multiprocessing's spawn, which would
+    re-import the caller's main module) talking over a socket pair."""
+
+    def __init__(self, docs_dir: Path):
+        self.docs_dir = docs_dir.resolve()
+        self.timings: dict[str, float] = {}  # the worker's import_s and suite_s, once checked
+        ours, theirs = socket.socketpair()
+        root = str(Path(__file__).resolve().parent.parent)
+        code = (
+            f"import sys; sys.path.insert(0, {root!r}); from transforms.check import _serve_fd; "
+            f"_serve_fd({theirs.fileno()}, {str(self.docs_dir)!r})"
+        )
+        env = {
+            **os.environ,
+            "GX_ANALYTICS_ENABLED": os.environ.get("GX_ANALYTICS_ENABLED", "False"),
+        }
+        self._proc = subprocess.Popen(
+            [sys.executable, "-c", code],
+            pass_fds=[theirs.fileno()],
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
+        theirs.close()
+        self._conn = Connection(ours.detach())
+
+    def check(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Raise CheckFailedError if an expectation fails (or the worker died)."""
+        payload = fetch(con)
+        try:
+            self._conn.send(payload)
+            while not self._conn.poll(0.2):
+                if self._proc.poll() is not None and not self._conn.poll():
+                    raise EOFError
+            status, detail = self._conn.recv()
+        except (EOFError, BrokenPipeError, ConnectionResetError) as e:
+            code = self._proc.poll()
+            raise CheckFailedError(
+                f"the indicator check worker stopped (exit code {code}); nothing was published"
+            ) from e
+        finally:
+            self.close()
+        if status == "error":
+            raise CheckFailedError(f"the indicator check could not run: {detail}")
+        failed, self.timings = detail
+        raise_if_failed(failed, self.docs_dir)
+
+    def close(self) -> None:
+        """Stop the worker (at once if it is still importing) and wait for it."""
+        self._conn.close()
+        try:
+            self._proc.wait(0.5)
+        except subprocess.TimeoutExpired:
+            self._proc.terminate()
+            self._proc.wait()
+
+    def __enter__(self) -> Checker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def start_checker(docs_dir: Path) -> Checker:
+    """Start importing GX in a worker process now; call `.check(con)` once the build is done."""
+    return Checker(docs_dir)

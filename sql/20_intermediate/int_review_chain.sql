@@ -18,7 +18,7 @@ reviews_in_period as (
     join reviews
         on reviews.child = periods.child
         and reviews.review >= periods.period_start
-        and (periods.period_end is null or reviews.review <= periods.period_end)
+        and reviews.review <= coalesce(periods.period_end, date '9999-12-31')  -- not OR: hash join
 ),
 chained as (
     select

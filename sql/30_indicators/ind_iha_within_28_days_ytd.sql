@@ -19,7 +19,7 @@ with cohort as (
     from int_quarter_windows as windows
     join int_periods_of_care as periods
         on periods.period_start between windows.fy_start and windows.days_28_back
-        and (periods.period_end is null or periods.period_end > periods.period_start + 28)
+        and coalesce(periods.period_end, date '9999-12-31') > periods.period_start + 28
 ),
 qualifying as (
     select distinct cohort.period, cohort.child, cohort.period_seq

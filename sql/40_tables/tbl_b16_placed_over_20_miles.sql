@@ -34,7 +34,7 @@ cohort as (
         on distances.child = latest_episode.child and distances.decom = latest_episode.decom
     left join stg_uasc as uasc
         on uasc.child = latest_episode.child
-        and (uasc.duc is null or uasc.duc > new_children.quarter_end)
+        and coalesce(uasc.duc, date '9999-12-31') > new_children.quarter_end  -- an OR here: no hash join
     where latest_episode.place not in ('P1', 'A3', 'A4', 'A5', 'A6')
       and uasc.child is null
       and distances.sectors_known
