@@ -187,6 +187,12 @@ def indicator_rows(
         "FROM out_indicators WHERE period = ?",
         [period.label],
     )
+    from_return = dict(  # Q4 figures taken from the 903 return's OC2/OC3
+        con.execute(
+            "SELECT indicator_id, source FROM int_annual_return_figures WHERE period = ? AND used",
+            [period.label],
+        ).fetchall()
+    )
     units = {r["indicator_id"]: r["unit"] for r in current}
     targets = target_profiles(con, period, units)
     comps = comparators(con)
@@ -211,12 +217,25 @@ def indicator_rows(
         ]
         r["target_text"] = targets.get(r["indicator_id"], "")
         r["comparators"] = comps.get(r["indicator_id"], {})
+        r["source"] = from_return.get(r["indicator_id"], "")
         r["note"] = indicator_note(r)
     return sorted(current, key=catalogue_order)
 
 
 def indicator_note(r: dict[str, Any]) -> str:
-    """The 'numerator of denominator' note beside a Part A value."""
+    """The 'numerator of denominator' note beside a Part A value, and its source when the
+    value is the 903 return's annual figure (OC2/OC3) rather than the dated extract's."""
+    note = count_note(r)
+    if r.get("source"):
+        return (
+            f"{note}; from the 903 return ({r['source']})"
+            if note
+            else (f"From the 903 return ({r['source']})")
+        )
+    return note
+
+
+def count_note(r: dict[str, Any]) -> str:
     if r.get("mark") == "x":
         return "Suppressed: small numbers"
     n, d = r.get("numerator"), r.get("denominator")
@@ -446,7 +465,13 @@ def rule_messages() -> dict[str, str]:
 
 
 def data_quality(
-    con: duckdb.DuckDBPyConnection, files: list[dict], extract_date, children_set_aside: int
+    con: duckdb.DuckDBPyConnection,
+    period: Period,
+    files: list[dict],
+    extract_date,
+    children_set_aside: int,
+    profile: str = "panel",
+    threshold: float = 5,
 ) -> dict:
     findings = rows(
         con,
@@ -456,7 +481,21 @@ def data_quality(
     for f in findings:
         f["message"] = messages.get(f["rule"]) or f["rule"].replace("_", " ").replace(".", ": ")
     reference_errors = rows(con, "SELECT file, rule, message FROM out_ref_errors ORDER BY ALL")
+    reconciliation = rows(
+        con,
+        "SELECT * FROM out_annual_reconciliation WHERE period <= ? ORDER BY period, indicator_id",
+        [period.label],
+    )
+    if profile == "public":  # a figure resting on 1 to 5 children is not shown at all
+        counts = ("published_numerator", "published_denominator")
+        counts += ("return_numerator", "return_denominator")
+        reconciliation = [
+            r
+            for r in reconciliation
+            if not any(r[k] is not None and 1 <= r[k] <= threshold for k in counts)
+        ]
     return {
+        "reconciliation": reconciliation,
         "files": files,
         "rules": findings,
         "reference_errors": reference_errors,
@@ -503,7 +542,9 @@ def build_context(
         definitions=definitions(con),
         tables=tables,
         sections=part_b_sections(con, period, threshold, suppression_profile),
-        data_quality=data_quality(con, files, extract_date, children_set_aside),
+        data_quality=data_quality(
+            con, period, files, extract_date, children_set_aside, suppression_profile, threshold
+        ),
         paper={**paper_fields(), "meeting_date": meeting_date or "To be confirmed"},
         comparator_year=years[-1] if years else "",
         revisions=revisions or [],

@@ -3,6 +3,8 @@
 -- title: Average SDQ score of children looked after aged 4 to 16
 -- plain: The average Strengths and Difficulties Questionnaire score of children aged 4 to 16 who
 --   have had one in the last year (0 to 40; 17 or more is a cause for concern).
+--   At the year end (Q4), when no SDQ extract is supplied, the figure is the one in the
+--   903 return (OC2).
 -- unit: score
 -- polarity: low
 -- grain: one row per quarter end

@@ -3,6 +3,8 @@
 -- title: % of care leavers aged 19-21 not in education, employment or training
 -- plain: Of care leavers whose 19th, 20th or 21st birthday fell in the year, the share not in
 --   education, employment or training around their birthday.
+--   At the year end (Q4), when no care-leaver contacts extract is supplied, the figure is the one in the
+--   903 return (OC3).
 -- unit: percent
 -- polarity: low
 -- grain: one row per quarter end

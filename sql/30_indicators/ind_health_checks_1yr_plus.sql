@@ -4,6 +4,8 @@
 --   year
 -- plain: Of children looked after for at least 12 months, the share who had a health assessment in
 --   the last year.
+--   At the year end (Q4), when no health assessments extract is supplied, the figure is the one in the
+--   903 return (OC2).
 -- unit: percent
 -- polarity: high
 -- grain: one row per quarter end

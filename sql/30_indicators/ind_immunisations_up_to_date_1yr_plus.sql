@@ -3,6 +3,8 @@
 -- title: % of children looked after for 12 months or more with immunisations up to date
 -- plain: Of children looked after for at least 12 months, the share whose immunisations are up to
 --   date.
+--   At the year end (Q4), when no immunisations extract is supplied, the figure is the one in the
+--   903 return (OC2).
 -- unit: percent
 -- polarity: high
 -- grain: one row per quarter end

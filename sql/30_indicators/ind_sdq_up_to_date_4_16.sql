@@ -3,6 +3,8 @@
 -- title: % of children looked after aged 4 to 16 with an SDQ in the last year
 -- plain: Of children aged 4 to 16 looked after for at least 12 months, the share with a Strengths
 --   and Difficulties Questionnaire score in the last year.
+--   At the year end (Q4), when no SDQ extract is supplied, the figure is the one in the
+--   903 return (OC2).
 -- unit: percent
 -- polarity: high
 -- grain: one row per quarter end

@@ -97,3 +97,41 @@ def test_only_the_903_files_q4_figures_come_from_oc2_and_oc3(sets):
         str(len(oc3)),
     )
     assert len(oc2) > 50 and len(oc3) > 20
+
+
+def test_only_the_903_files_the_paper_says_where_q4_figures_come_from(sets):
+    from openpyxl import load_workbook
+
+    folder = sets["base"] / "out_only_903" / PERIOD
+    if not folder.exists():
+        folder = publish(sets, "only_903")
+    sheet = load_workbook(folder / "tables.xlsx", read_only=True)["Indicators"]
+    header, *body = [[c.value for c in row] for row in sheet.iter_rows()]
+    notes = {r[header.index("Indicator")]: r[header.index("Note")] or "" for r in body}
+    from_oc2 = [t for t, n in notes.items() if n.endswith("from the 903 return (OC2)")]
+    from_oc3 = [t for t, n in notes.items() if n.endswith("from the 903 return (OC3)")]
+    # indicators 7, 8, 13, 14, 15 come from OC2 and 5, 6 from OC3 when the dated extracts
+    # are absent; every other Part A row keeps its own note
+    assert len(from_oc2) == 5 and len(from_oc3) == 2, notes
+    assert any("dental" in t for t in from_oc2) and any("SDQ" in t for t in from_oc2)
+    assert all("care leavers" in t for t in from_oc3)
+
+
+def test_both_sources_supplied_the_annex_sets_the_return_beside_the_published_value(sets):
+    import re
+
+    folder = sets["base"] / "out_csv" / PERIOD
+    if not folder.exists():
+        folder = publish(sets, "csv")
+    html = (folder / "report.html").read_text("utf-8")
+    assert "Annual figures: the 903 return beside the dated extracts" in html
+    # the dental row for 31 March 2026: the return's own share, worked from the OC2 file
+    oc2 = rows(sets["csv"] / "oc2_2026.csv")
+    from decimal import ROUND_HALF_UP, Decimal
+
+    k = sum(r["TEETH_CHECK"] == "1" for r in oc2)
+    share = (Decimal(k * 100) / len(oc2)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    row = re.search(r"<tr><td>[^<]*dental check[^<]*</td><td>31 March 2026</td>(.*?)</tr>", html)
+    assert row, "no reconciliation row for dental checks at 31 March 2026"
+    cells = re.findall(r'<td class="num">([^<]*)</td>', row.group(1))
+    assert cells[1] == str(share) and cells[2].endswith(f", {len(oc2)}")
