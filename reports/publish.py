@@ -15,6 +15,7 @@ import subprocess
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from importlib import metadata
@@ -214,8 +215,13 @@ def publish_period(
     suppression_profile: str = "panel",
     generated_at: datetime | None = None,
     meeting_date: str = "",
+    before_swap: Callable[[], None] | None = None,
 ) -> Path:
     """Render and publish one period atomically; returns the period folder.
+
+    `before_swap`, if given, runs once everything is rendered into the temporary folder and
+    before anything is put in place (the run waits there for the indicator check); if it
+    raises, nothing of this period is published.
 
     `meeting_date` is the Panel's date as printed on the cover ('To be confirmed' if blank)."""
     generated_at = generated_at or datetime.now(UTC)
@@ -251,6 +257,8 @@ def publish_period(
             t = time.perf_counter()
             step()
             timings[name] = time.perf_counter() - t
+        if before_swap is not None:
+            before_swap()
         manifest = {
             "period": period.label,
             "period_end": period.end.isoformat(),

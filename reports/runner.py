@@ -135,8 +135,19 @@ def gx_dir(out: Path) -> Path:
 
 def check(run: Run) -> None:
     """The Great Expectations suite over the indicator tables; raises if it fails."""
+    submit_check(run)
+    await_check(run)
+
+
+def submit_check(run: Run) -> None:
+    """Start the suite in the checker's worker; the run may render while it runs."""
+    run.checker.submit(run.wh.con)
+
+
+def await_check(run: Run) -> None:
+    """Wait for the submitted suite (the wait is `check_s`); raise if it failed."""
     t = time.perf_counter()
-    run.checker.check(run.wh.con)
+    run.checker.result()
     run.wh.timings["check_s"] = time.perf_counter() - t
     run.wh.timings.update({f"check.{k}": v for k, v in run.checker.timings.items()})
 
@@ -155,10 +166,15 @@ def changed_periods(run: Run, candidates: list[Period], suppression: str = "pane
     return changed
 
 
-def publish(run: Run, period: Period, suppression: str = "panel") -> Path:
+def publish(
+    run: Run,
+    period: Period,
+    suppression: str = "panel",
+    before_swap: Callable[[], None] | None = None,
+) -> Path:
     """Render and publish one period atomically (the run's warehouse, one timestamp)."""
     folder = publish_period(
-        run.wh, period, run.out, suppression, run.generated_at, run.meeting_date
+        run.wh, period, run.out, suppression, run.generated_at, run.meeting_date, before_swap
     )
     run.published.append(period)
     return folder
@@ -207,12 +223,14 @@ def publish_quarters(
         validate(run, extract_dir, extract_date)
         progress("building …")
         build(run, periods)
-        progress("checking the indicator tables …")
-        check(run)
+        # the check runs in its worker while the first period renders into its temporary
+        # folder; nothing is put in place until it has passed
+        submit_check(run)
         folders = []
-        for p in periods:
-            progress(f"rendering {p} …")
-            folders.append(publish(run, p, suppression))
+        for i, p in enumerate(periods):
+            progress(f"checking and rendering {p} …" if i == 0 else f"rendering {p} …")
+            wait = (lambda: await_check(run)) if i == 0 else None
+            folders.append(publish(run, p, suppression, wait))
             echo(f"{p}: published {run.out / p.label}")
         finish(run)
         return folders

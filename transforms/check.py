@@ -258,24 +258,40 @@ class Checker:
 
     def check(self, con: duckdb.DuckDBPyConnection) -> None:
         """Raise CheckFailedError if an expectation fails (or the worker died)."""
+        self.submit(con)
+        self.result()
+
+    def submit(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Hand the indicator rows to the worker; the suite runs there while the caller goes
+        on (e.g. renders into a temporary folder). `result()` waits for the verdict."""
         payload = fetch(con)
         try:
             self._conn.send(payload)
+        except (BrokenPipeError, ConnectionResetError, OSError) as e:
+            self._stopped(e)
+
+    def result(self) -> None:
+        """Wait for the submitted check; raise CheckFailedError if it failed or could not run."""
+        try:
             while not self._conn.poll(0.2):
                 if self._proc.poll() is not None and not self._conn.poll():
                     raise EOFError
             status, detail = self._conn.recv()
-        except (EOFError, BrokenPipeError, ConnectionResetError) as e:
-            code = self._proc.poll()
-            raise CheckFailedError(
-                f"the indicator check worker stopped (exit code {code}); nothing was published"
-            ) from e
+        except (EOFError, BrokenPipeError, ConnectionResetError, OSError) as e:
+            self._stopped(e)
         finally:
             self.close()
         if status == "error":
             raise CheckFailedError(f"the indicator check could not run: {detail}")
         failed, self.timings = detail
         raise_if_failed(failed, self.docs_dir)
+
+    def _stopped(self, error: BaseException) -> None:
+        code = self._proc.poll()
+        self.close()
+        raise CheckFailedError(
+            f"the indicator check worker stopped (exit code {code}); nothing was published"
+        ) from error
 
     def close(self) -> None:
         """Stop the worker (at once if it is still importing) and wait for it."""

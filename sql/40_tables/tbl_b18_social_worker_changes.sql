@@ -29,7 +29,8 @@ workers as (
     left join stg_sw_episodes as episodes
         on episodes.child = looked_after.child
         and episodes.sw_decom <= looked_after.quarter_end
-        and (episodes.sw_dec is null or episodes.sw_dec > looked_after.year_first_day)
+        -- coalesce, not OR: an OR in the join condition makes DuckDB loop over every pair
+        and coalesce(episodes.sw_dec, date '9999-12-31') > looked_after.year_first_day
     group by looked_after.period, looked_after.child
 ),
 categorised as (

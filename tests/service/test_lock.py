@@ -89,11 +89,11 @@ def test_failure_after_publishing_says_which_publication_is_where(tmp_path, monk
     calls = []
     real = runner.publish_period
 
-    def second_fails(wh, period, out, suppression, generated_at, meeting_date=""):
+    def second_fails(wh, period, out, suppression, generated_at, meeting_date="", wait=None):
         calls.append(period)
         if len(calls) == 2:
             raise OSError("disk full")
-        return real(wh, period, out, suppression, generated_at)
+        return real(wh, period, out, suppression, generated_at, meeting_date, wait)
 
     monkeypatch.setattr(runner, "publish_period", second_fails)
     tiny = Path(__file__).resolve().parents[1] / "fixtures" / "tiny"
@@ -141,8 +141,8 @@ def test_failure_inside_publish_after_the_swap_is_not_called_nothing_published(
 
     real = runner.publish_period
 
-    def index_fails(wh, period, out, suppression, generated_at, meeting_date=""):
-        real(wh, period, out, suppression, generated_at, meeting_date)  # the folder is in place …
+    def index_fails(wh, period, out, suppression, generated_at, meeting_date="", wait=None):
+        real(wh, period, out, suppression, generated_at, meeting_date, wait)  # in place …
         raise OSError("index.html: read-only file system")  # … then the step fails
 
     monkeypatch.setattr(runner, "publish_period", index_fails)
