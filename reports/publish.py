@@ -16,7 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from importlib import metadata
 from pathlib import Path
@@ -32,7 +32,7 @@ from reports.action_lists import render_action_lists
 from reports.context import INDICATOR_COLUMNS, Context, build_context
 from reports.html import render_html
 from reports.index import write_index
-from reports.pdf import render_pdf
+from reports.pdf import PdfJob, PdfRenderer, render_pdf
 from reports.xlsx import render_xlsx
 from transforms.load import sha256_of
 from transforms.pipeline import Warehouse
@@ -55,13 +55,12 @@ INDICATOR_SCHEMA = pa.schema(
 
 
 def warm_up() -> threading.Thread:
-    """Import the renderers' heavy libraries (WeasyPrint ~1.5 s, matplotlib ~0.5 s) in a
-    background thread while the extract is validated and built, so that rendering does not
-    wait for them. Harmless if rendering starts first: Python's import lock serialises."""
+    """Import matplotlib (~0.5 s; the charts) in a background thread while the extract is
+    validated and built, so that rendering does not wait for it. Harmless if rendering starts
+    first: Python's import lock serialises. (WeasyPrint imports in the PDF workers.)"""
 
     def load() -> None:
         import matplotlib.figure  # noqa: F401
-        import weasyprint  # noqa: F401
 
     thread = threading.Thread(target=load, name="warm-up-renderers", daemon=True)
     thread.start()
@@ -208,20 +207,32 @@ def recover(out: Path) -> None:
                 tmp.unlink()
 
 
-def publish_period(
+@dataclass
+class Rendered:
+    """One period rendered into its temporary folders; its PDF may still be being written."""
+
+    period: Period
+    final: Path
+    tmp: Path
+    restricted_tmp: Path
+    manifest: dict[str, Any]
+    timings: dict[str, float]
+    started: float
+    cpu: float
+    pdf: PdfJob | None
+
+
+def render_period(
     wh: Warehouse,
     period: Period,
     out: Path,
     suppression_profile: str = "panel",
     generated_at: datetime | None = None,
     meeting_date: str = "",
-    before_swap: Callable[[], None] | None = None,
-) -> Path:
-    """Render and publish one period atomically; returns the period folder.
-
-    `before_swap`, if given, runs once everything is rendered into the temporary folder and
-    before anything is put in place (the run waits there for the indicator check); if it
-    raises, nothing of this period is published.
+    pdf: PdfRenderer | None = None,
+) -> Rendered:
+    """Render one period into temporary folders beside its final ones. With `pdf`, the PDF is
+    handed to a worker and this returns while it is written; without, it is written here.
 
     `meeting_date` is the Panel's date as printed on the cover ('To be confirmed' if blank)."""
     generated_at = generated_at or datetime.now(UTC)
@@ -246,57 +257,109 @@ def publish_period(
     tmp.mkdir(parents=True)
     restricted_tmp = out / "restricted" / f".tmp-{period.label}-{uuid.uuid4().hex[:8]}"
     restricted_tmp.mkdir(parents=True)
+    rendered = Rendered(period, final, tmp, restricted_tmp, {}, timings, started, cpu, None)
     try:
-        for name, step in (
+        t = time.perf_counter()
+        (tmp / "report.html").write_text(render_html(c, version), "utf-8")
+        timings["html_s"] = time.perf_counter() - t
+        if pdf is not None:
+            rendered.pdf = pdf.submit(tmp / "report.html", tmp / "report.pdf")
+        steps = [
             ("data_files_s", lambda: write_data_files(c, tmp)),
-            ("html_s", lambda: (tmp / "report.html").write_text(render_html(c, version), "utf-8")),
-            ("pdf_s", lambda: render_pdf(tmp / "report.html", tmp / "report.pdf")),
             ("xlsx_s", lambda: render_xlsx(c, tmp / "tables.xlsx")),
             ("restricted_s", lambda: write_restricted(wh, period, restricted_tmp)),
-        ):
+        ]
+        if pdf is None:
+            steps.insert(0, ("pdf_s", lambda: render_pdf(tmp / "report.html", tmp / "report.pdf")))
+        for name, step in steps:
             t = time.perf_counter()
             step()
             timings[name] = time.perf_counter() - t
+    except BaseException:
+        discard(rendered)
+        raise
+    rendered.manifest = {
+        "period": period.label,
+        "period_end": period.end.isoformat(),
+        "created_at": generated_at.isoformat(timespec="seconds"),
+        "code_version": version,
+        "extract_date": c.data_quality["extract_date"],
+        "suppression": suppression_profile,
+        "files": [asdict(f) for f in wh.validation.files],
+        "reference": {
+            name: {
+                "file": str(p.name),
+                "sha256": sha256_of(p),
+                "bundled": p.parent.resolve() == (ROOT / "reference"),
+            }
+            for name, p in sorted(wh.reference_sources.items())
+        },
+        "row_accounting": {
+            k: sum(getattr(f, k) for f in wh.validation.files)
+            for k in ("rows_read", "rows_loaded", "rows_quarantined", "duplicates_dropped")
+        },
+        "revisions": c.revisions,
+    }
+    return rendered
+
+
+def discard(rendered: Rendered) -> None:
+    """Remove a rendered period's temporary folders (nothing of it was put in place)."""
+    shutil.rmtree(rendered.tmp, ignore_errors=True)
+    shutil.rmtree(rendered.restricted_tmp, ignore_errors=True)
+
+
+def put_in_place(
+    wh: Warehouse, rendered: Rendered, before_swap: Callable[[], None] | None = None
+) -> Path:
+    """Wait for the period's PDF, then put the period in place atomically; its folder.
+
+    `before_swap`, if given, runs once everything is rendered and before anything is put in
+    place (the run waits there for the indicator check); if it or the PDF fails, nothing of
+    this period is published."""
+    r = rendered
+    pdf_cpu = 0.0
+    try:
+        if r.pdf is not None:
+            t = time.perf_counter()
+            r.timings["pdf_s"], pdf_cpu = r.pdf.wait()
+            r.timings["pdf_wait_s"] = time.perf_counter() - t
         if before_swap is not None:
             before_swap()
         manifest = {
-            "period": period.label,
-            "period_end": period.end.isoformat(),
-            "created_at": generated_at.isoformat(timespec="seconds"),
-            "code_version": version,
-            "extract_date": c.data_quality["extract_date"],
-            "suppression": suppression_profile,
-            "files": [asdict(f) for f in wh.validation.files],
-            "reference": {
-                name: {
-                    "file": str(p.name),
-                    "sha256": sha256_of(p),
-                    "bundled": p.parent.resolve() == (ROOT / "reference"),
-                }
-                for name, p in sorted(wh.reference_sources.items())
-            },
-            "row_accounting": {
-                k: sum(getattr(f, k) for f in wh.validation.files)
-                for k in ("rows_read", "rows_loaded", "rows_quarantined", "duplicates_dropped")
-            },
-            "revisions": c.revisions,
+            **r.manifest,
             "timings_s": {
                 **{k: round(v, 3) for k, v in wh.timings.items()},
-                **{f"render.{k}": round(v, 3) for k, v in timings.items()},
-                "render_s": round(time.perf_counter() - started, 3),
-                # CPU seconds of this process: the figure that does not depend on what
-                # else the machine is doing
-                "render_cpu_s": round(time.process_time() - cpu, 3),
+                **{f"render.{k}": round(v, 3) for k, v in r.timings.items()},
+                "render_s": round(time.perf_counter() - r.started, 3),
+                # CPU seconds of this process and of the PDF worker for this period: the
+                # figure that does not depend on what else the machine is doing
+                "render_cpu_s": round(time.process_time() - r.cpu + pdf_cpu, 3),
             },
-            "outputs": sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
+            "outputs": sorted(str(p.relative_to(r.tmp)) for p in r.tmp.rglob("*") if p.is_file())
             + ["manifest.json"],
         }
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
+        (r.tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        shutil.rmtree(restricted_tmp, ignore_errors=True)
+        discard(r)
         raise
-    swap_into_place(restricted_tmp, out / "restricted" / period.label)
-    swap_into_place(tmp, final)
-    write_index(out)
-    return final
+    swap_into_place(r.restricted_tmp, r.final.parent / "restricted" / r.period.label)
+    swap_into_place(r.tmp, r.final)
+    write_index(r.final.parent)
+    return r.final
+
+
+def publish_period(
+    wh: Warehouse,
+    period: Period,
+    out: Path,
+    suppression_profile: str = "panel",
+    generated_at: datetime | None = None,
+    meeting_date: str = "",
+    before_swap: Callable[[], None] | None = None,
+    pdf: PdfRenderer | None = None,
+) -> Path:
+    """Render and publish one period atomically; returns the period folder (see
+    `render_period` and `put_in_place`)."""
+    rendered = render_period(wh, period, out, suppression_profile, generated_at, meeting_date, pdf)
+    return put_in_place(wh, rendered, before_swap)

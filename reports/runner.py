@@ -12,6 +12,7 @@ import json
 import os
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +22,8 @@ from pathlib import Path
 from core.errors import BlockedError, ClaError
 from core.lock import pid_tag, publisher_lock
 from core.periods import Period, latest_complete_period, parse_period
-from reports.publish import publish_period, recover
+from reports.pdf import PdfRenderer
+from reports.publish import Rendered, discard, put_in_place, recover, render_period
 from transforms.check import Checker, start_checker
 from transforms.pipeline import Warehouse
 
@@ -42,6 +44,7 @@ class Run:
     db_tmp: Path
     generated_at: datetime
     checker: Checker
+    pdf: PdfRenderer
     wh: Warehouse | None = None
     planned: list[Period] = field(default_factory=list)
     published: list[Period] = field(default_factory=list)
@@ -71,15 +74,18 @@ def failure_after_publishing(run: Run, error: BaseException) -> str:
 
 
 @contextmanager
-def publishing(out: Path, echo: Echo = lambda s: None) -> Iterator[Run]:
-    """Hold OUT's publish lock for one run; clean up its working files whatever happens."""
+def publishing(out: Path, echo: Echo = lambda s: None, pdf_workers: int = 1) -> Iterator[Run]:
+    """Hold OUT's publish lock for one run; clean up its working files whatever happens.
+
+    The run's check and PDF workers start at once and import their libraries (GX, WeasyPrint)
+    while the run validates and builds; two PDF workers let a backfill use both cores."""
     out = out.resolve()
     with publisher_lock(out, echo):
         recover(out)
         restricted = out / "restricted"
         db_tmp = restricted / f".tmp-warehouse{pid_tag()}{uuid.uuid4().hex[:8]}.duckdb"
-        # GX imports in a worker process while the run validates and builds
-        run = Run(out, db_tmp, datetime.now(UTC).replace(microsecond=0), start_checker(gx_dir(out)))
+        started = datetime.now(UTC).replace(microsecond=0)
+        run = Run(out, db_tmp, started, start_checker(gx_dir(out)), PdfRenderer(pdf_workers))
         try:
             yield run
         except Exception as e:
@@ -91,6 +97,7 @@ def publishing(out: Path, echo: Echo = lambda s: None) -> Iterator[Run]:
             raise
         finally:
             run.checker.close()
+            run.pdf.close()
             if run.wh is not None:
                 run.wh.con.close()
             for leftover in restricted.glob(f"{db_tmp.name}*"):
@@ -166,6 +173,20 @@ def changed_periods(run: Run, candidates: list[Period], suppression: str = "pane
     return changed
 
 
+def render(run: Run, period: Period, suppression: str = "panel") -> Rendered:
+    """Render one period into its temporary folders; its PDF is written by a worker."""
+    return render_period(
+        run.wh, period, run.out, suppression, run.generated_at, run.meeting_date, run.pdf
+    )
+
+
+def put(run: Run, rendered: Rendered, before_swap: Callable[[], None] | None = None) -> Path:
+    """Put a rendered period in place once its PDF is written (and `before_swap` passed)."""
+    folder = put_in_place(run.wh, rendered, before_swap)
+    run.published.append(rendered.period)
+    return folder
+
+
 def publish(
     run: Run,
     period: Period,
@@ -173,11 +194,7 @@ def publish(
     before_swap: Callable[[], None] | None = None,
 ) -> Path:
     """Render and publish one period atomically (the run's warehouse, one timestamp)."""
-    folder = publish_period(
-        run.wh, period, run.out, suppression, run.generated_at, run.meeting_date, before_swap
-    )
-    run.published.append(period)
-    return folder
+    return put(run, render(run, period, suppression), before_swap)
 
 
 def finish(run: Run) -> None:
@@ -216,7 +233,7 @@ def publish_quarters(
     the warehouse replaces OUT/restricted/warehouse.duckdb only when the run succeeds.
     `echo` gets one line per published quarter; `progress` a line per step; `notice` says when
     the run waits for another run's lock on OUT."""
-    with publishing(out, notice) as run:
+    with publishing(out, notice, pdf_workers=min(2, len(periods))) as run:
         run.planned = list(periods)
         run.meeting_date = meeting_date
         progress("validating …")
@@ -224,14 +241,31 @@ def publish_quarters(
         progress("building …")
         build(run, periods)
         # the check runs in its worker while the first period renders into its temporary
-        # folder; nothing is put in place until it has passed
+        # folder; nothing is put in place until it has passed. Periods are put in place in
+        # order; while the PDF workers write, the next period's HTML and tables are rendered
         submit_check(run)
-        folders = []
-        for i, p in enumerate(periods):
-            progress(f"checking and rendering {p} …" if i == 0 else f"rendering {p} …")
-            wait = (lambda: await_check(run)) if i == 0 else None
-            folders.append(publish(run, p, suppression, wait))
-            echo(f"{p}: published {run.out / p.label}")
+        folders: list[Path] = []
+        rendered: deque[Rendered] = deque()
+
+        def put_oldest() -> None:
+            wait = (lambda: await_check(run)) if not folders else None
+            folders.append(put(run, rendered[0], wait))
+            rendered.popleft()  # (if it failed, it is discarded with the rest below)
+            echo(f"{folders[-1].name}: published {folders[-1]}")
+
+        try:
+            for i, p in enumerate(periods):
+                progress(f"checking and rendering {p} …" if i == 0 else f"rendering {p} …")
+                rendered.append(render(run, p, suppression))
+                if len(rendered) > len(run.pdf.workers):
+                    put_oldest()
+            while rendered:
+                put_oldest()
+        except BaseException:
+            run.pdf.close()  # no worker writes into a folder being removed
+            for r in rendered:
+                discard(r)
+            raise
         finish(run)
         return folders
 

@@ -18,9 +18,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
 import traceback
 from multiprocessing.connection import Connection
@@ -30,6 +27,7 @@ from typing import Any
 import duckdb
 
 from core.errors import CheckFailedError
+from core.worker import Worker, WorkerStopped
 
 SUITE_PATH = Path(__file__).resolve().parent / "expectations" / "indicator_values.json"
 COLUMNS = ("indicator_id", "period", "period_end", "value", "numerator", "denominator", "unit")
@@ -201,7 +199,7 @@ def check_indicator_tables(con: duckdb.DuckDBPyConnection, docs_dir: Path) -> No
     raise_if_failed(run_suite(fetch(con), docs_dir), docs_dir)
 
 
-def _serve(conn: Connection, docs_dir: str) -> None:
+def serve_checks(conn: Connection, docs_dir: str) -> None:
     """The worker: import GX (and build a throw-away suite) now, then check one payload."""
     try:
         started = time.perf_counter()
@@ -216,7 +214,7 @@ def _serve(conn: Connection, docs_dir: str) -> None:
         failed = run_suite(payload, Path(docs_dir))
         took = {"import_s": ready - started, "suite_s": time.perf_counter() - asked}
         conn.send(("done", (failed, took)))
-    except EOFError:  # the run ended without a check (blocked, failed or interrupted)
+    except (EOFError, ConnectionResetError):  # the run ended without a check
         pass
     except BaseException as e:  # reported to the run, which fails with exit 3
         conn.send(("error", f"{type(e).__name__}: {e}\n{traceback.format_exc(limit=5)}"))
@@ -224,37 +222,14 @@ def _serve(conn: Connection, docs_dir: str) -> None:
         conn.close()
 
 
-def _serve_fd(fd: int, docs_dir: str) -> None:
-    _serve(Connection(fd), docs_dir)
-
-
 class Checker:
-    """A worker process that has imported GX; `check(con)` runs the suite there once.
-
-    The worker is a fresh interpreter (`python -c`, not multiprocessing's spawn, which would
-    re-import the caller's main module) talking over a socket pair."""
+    """A worker process that has imported GX; `check(con)` runs the suite there once."""
 
     def __init__(self, docs_dir: Path):
         self.docs_dir = docs_dir.resolve()
         self.timings: dict[str, float] = {}  # the worker's import_s and suite_s, once checked
-        ours, theirs = socket.socketpair()
-        root = str(Path(__file__).resolve().parent.parent)
-        code = (
-            f"import sys; sys.path.insert(0, {root!r}); from transforms.check import _serve_fd; "
-            f"_serve_fd({theirs.fileno()}, {str(self.docs_dir)!r})"
-        )
-        env = {
-            **os.environ,
-            "GX_ANALYTICS_ENABLED": os.environ.get("GX_ANALYTICS_ENABLED", "False"),
-        }
-        self._proc = subprocess.Popen(
-            [sys.executable, "-c", code],
-            pass_fds=[theirs.fileno()],
-            stdin=subprocess.DEVNULL,
-            env=env,
-        )
-        theirs.close()
-        self._conn = Connection(ours.detach())
+        env = {"GX_ANALYTICS_ENABLED": os.environ.get("GX_ANALYTICS_ENABLED", "False")}
+        self._worker = Worker("transforms.check", "serve_checks", str(self.docs_dir), env=env)
 
     def check(self, con: duckdb.DuckDBPyConnection) -> None:
         """Raise CheckFailedError if an expectation fails (or the worker died)."""
@@ -266,18 +241,15 @@ class Checker:
         on (e.g. renders into a temporary folder). `result()` waits for the verdict."""
         payload = fetch(con)
         try:
-            self._conn.send(payload)
-        except (BrokenPipeError, ConnectionResetError, OSError) as e:
+            self._worker.send(payload)
+        except WorkerStopped as e:
             self._stopped(e)
 
     def result(self) -> None:
         """Wait for the submitted check; raise CheckFailedError if it failed or could not run."""
         try:
-            while not self._conn.poll(0.2):
-                if self._proc.poll() is not None and not self._conn.poll():
-                    raise EOFError
-            status, detail = self._conn.recv()
-        except (EOFError, BrokenPipeError, ConnectionResetError, OSError) as e:
+            status, detail = self._worker.recv()
+        except WorkerStopped as e:
             self._stopped(e)
         finally:
             self.close()
@@ -286,21 +258,16 @@ class Checker:
         failed, self.timings = detail
         raise_if_failed(failed, self.docs_dir)
 
-    def _stopped(self, error: BaseException) -> None:
-        code = self._proc.poll()
+    def _stopped(self, error: WorkerStopped) -> None:
         self.close()
         raise CheckFailedError(
-            f"the indicator check worker stopped (exit code {code}); nothing was published"
+            f"the indicator check worker stopped (exit code {error.exit_code}); "
+            "nothing was published"
         ) from error
 
     def close(self) -> None:
         """Stop the worker (at once if it is still importing) and wait for it."""
-        self._conn.close()
-        try:
-            self._proc.wait(0.5)
-        except subprocess.TimeoutExpired:
-            self._proc.terminate()
-            self._proc.wait()
+        self._worker.close()
 
     def __enter__(self) -> Checker:
         return self

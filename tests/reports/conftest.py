@@ -19,23 +19,27 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 @pytest.fixture(scope="session")
 def demo_published(tmp_path_factory) -> dict[str, Path]:
     """{'panel': period folder, 'public': period folder} from one build of the demo set."""
-    from reports.publish import publish_period
+    from reports.pdf import PdfRenderer
+    from reports.publish import put_in_place, render_period
     from transforms.check import check_indicator_tables
     from transforms.pipeline import build_warehouse
 
     base = tmp_path_factory.mktemp("demo_reports")
     extract = base / "extract"
+    pdf = PdfRenderer(2)  # as a backfill renders: both papers written by workers at once
     cla("demo-data", "--out", str(extract), "--through", THROUGH, check=True)
     period = parse_period(PERIOD)
     wh = build_warehouse(extract, [period], base / "warehouse.duckdb")
     try:
         check_indicator_tables(wh.con, base / "gx")
         when = datetime(2026, 10, 1, tzinfo=UTC)
-        return {
-            "panel": publish_period(wh, period, base / "panel", "panel", when, MEETING),
-            "public": publish_period(wh, period, base / "public", "public", when),
+        rendered = {
+            "panel": render_period(wh, period, base / "panel", "panel", when, MEETING, pdf),
+            "public": render_period(wh, period, base / "public", "public", when, "", pdf),
         }
+        return {name: put_in_place(wh, r) for name, r in rendered.items()}
     finally:
+        pdf.close()
         wh.con.close()
 
 

@@ -87,15 +87,15 @@ def test_failure_after_publishing_says_which_publication_is_where(tmp_path, monk
     import reports.runner as runner
 
     calls = []
-    real = runner.publish_period
+    real = runner.put_in_place
 
-    def second_fails(wh, period, out, suppression, generated_at, meeting_date="", wait=None):
-        calls.append(period)
+    def second_fails(wh, rendered, before_swap=None):
+        calls.append(rendered.period)
         if len(calls) == 2:
             raise OSError("disk full")
-        return real(wh, period, out, suppression, generated_at, meeting_date, wait)
+        return real(wh, rendered, before_swap)
 
-    monkeypatch.setattr(runner, "publish_period", second_fails)
+    monkeypatch.setattr(runner, "put_in_place", second_fails)
     tiny = Path(__file__).resolve().parents[1] / "fixtures" / "tiny"
     periods = [parse_period("2020-21-Q1"), parse_period("2020-21-Q2")]
     with pytest.raises(runner.PartlyPublishedError) as e:
@@ -139,13 +139,13 @@ def test_failure_inside_publish_after_the_swap_is_not_called_nothing_published(
 ):
     import reports.runner as runner
 
-    real = runner.publish_period
+    real = runner.put_in_place
 
-    def index_fails(wh, period, out, suppression, generated_at, meeting_date="", wait=None):
-        real(wh, period, out, suppression, generated_at, meeting_date, wait)  # in place …
+    def index_fails(wh, rendered, before_swap=None):
+        real(wh, rendered, before_swap)  # in place …
         raise OSError("index.html: read-only file system")  # … then the step fails
 
-    monkeypatch.setattr(runner, "publish_period", index_fails)
+    monkeypatch.setattr(runner, "put_in_place", index_fails)
     tiny = Path(__file__).resolve().parents[1] / "fixtures" / "tiny"
     with pytest.raises(runner.PartlyPublishedError) as e:
         runner.publish_quarters(

@@ -34,7 +34,7 @@ def test_worker_fails_a_broken_table_as_the_in_process_check_does(tmp_path: Path
 
 def test_a_dead_worker_fails_the_check(tmp_path: Path):
     checker = start_checker(tmp_path / "gx")
-    checker._proc.kill()
+    checker._worker._proc.kill()
     with pytest.raises(CheckFailedError, match="worker stopped"):
         checker.check(warehouse(GOOD))
 
@@ -43,6 +43,6 @@ def test_close_before_a_check_stops_the_worker_at_once(tmp_path: Path):
     checker = start_checker(tmp_path / "gx")
     started = time.perf_counter()
     checker.close()  # a blocked run: GX still importing
-    assert checker._proc.poll() is not None
+    assert checker._worker._proc.poll() is not None
     assert time.perf_counter() - started < 5
     assert not (tmp_path / "gx").exists()  # nothing written for a run that never checked

@@ -1,0 +1,73 @@
+"""A worker process that imports a heavy library at once and then serves requests.
+
+The worker is a fresh interpreter (`python -c`, not multiprocessing's spawn, which would
+re-import the caller's main module) running `serve(conn, *args)` of a named module, talking
+over a socket pair. Used for the Great Expectations check and the PDF renderer: both cost
+seconds to import, so a run starts them first and hands them work once the build is done.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class WorkerStopped(Exception):
+    """The worker process ended (or its connection broke) before it answered."""
+
+    def __init__(self, exit_code: int | None):
+        super().__init__(f"the worker process stopped (exit code {exit_code})")
+        self.exit_code = exit_code
+
+
+class Worker:
+    """`Worker("reports.pdf", "serve")` starts `reports.pdf.serve(conn)` in a new process."""
+
+    def __init__(self, module: str, function: str, *args: Any, env: dict[str, str] | None = None):
+        ours, theirs = socket.socketpair()
+        code = (
+            f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+            "from multiprocessing.connection import Connection; "
+            f"from {module} import {function}; "
+            f"{function}(Connection({theirs.fileno()}), *{args!r})"
+        )
+        self._proc = subprocess.Popen(
+            [sys.executable, "-c", code],
+            pass_fds=[theirs.fileno()],
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, **(env or {})},
+        )
+        theirs.close()
+        self._conn = Connection(ours.detach())
+
+    def send(self, message: Any) -> None:
+        try:
+            self._conn.send(message)
+        except (BrokenPipeError, ConnectionResetError, OSError) as e:
+            raise WorkerStopped(self._proc.poll()) from e
+
+    def recv(self) -> Any:
+        """The worker's next answer; WorkerStopped if it ends first."""
+        try:
+            while not self._conn.poll(0.2):
+                if self._proc.poll() is not None and not self._conn.poll():
+                    raise EOFError
+            return self._conn.recv()
+        except (EOFError, BrokenPipeError, ConnectionResetError, OSError) as e:
+            raise WorkerStopped(self._proc.poll()) from e
+
+    def close(self) -> None:
+        """Stop the worker (at once if it is still importing) and wait for it."""
+        self._conn.close()
+        try:
+            self._proc.wait(0.5)
+        except subprocess.TimeoutExpired:
+            self._proc.terminate()
+            self._proc.wait()
