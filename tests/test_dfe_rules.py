@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import demo_extract
+
 REPO = Path(__file__).resolve().parent.parent
 HARNESS = REPO.parent / "shared" / "tools" / "validator903"
 OWN_ALLOW = Path(__file__).resolve().parent / "dfe_allow.txt"
@@ -46,12 +48,10 @@ def _allow_file(tmp: Path, through: date) -> Path:
 @pytest.fixture(scope="module")
 def default_set(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, date]:
     from cla.commands.demo_data import default_through
-    from demo.generate import generate
 
     through = default_through(date.today())
-    out = tmp_path_factory.mktemp("dfe") / "set"
-    generate(out, through=through)  # the default set: 1000 children, seed 903
-    return out, through
+    # the default set: 1000 children, seed 903 (shared with other tests of that --through)
+    return demo_extract(tmp_path_factory, through.isoformat()), through
 
 
 @pytest.fixture(scope="module")

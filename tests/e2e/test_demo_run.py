@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import cla, published_text
+from tests.support import cla, published_text, shared_folder
 
 PERIOD = "2020-21-Q1"
 THROUGH = "2021-03-31"
@@ -21,13 +21,17 @@ WALKING_SKELETON = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo(tmp_path_factory) -> tuple[Path, Path]:
-    base = tmp_path_factory.mktemp("demo")
-    extract, out = base / "extract", base / "out"
-    cla("demo-data", "--out", str(extract), "--through", THROUGH, check=True)
-    cla("run", str(extract), "--period", PERIOD, "--out", str(out), check=True)
-    return extract, out
+    """(extract, out) of `cla demo-data` then `cla run`, once per session (read-only)."""
+
+    def build(base: Path) -> None:
+        extract, out = base / "extract", base / "out"
+        cla("demo-data", "--out", str(extract), "--through", THROUGH, check=True)
+        cla("run", str(extract), "--period", PERIOD, "--out", str(out), check=True)
+
+    base = shared_folder(tmp_path_factory, "demo_run", build)
+    return base / "extract", base / "out"
 
 
 def test_demo_run_publishes_the_walking_skeleton_indicators(demo):

@@ -11,31 +11,40 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import cla
+from tests.support import cla, demo_extract, shared_folder
 
 PERIOD = "2025-26-Q4"
 THROUGH = "2026-09-30"
 DATED = ("health_assessments", "dental_checks", "immunisations", "sdq", "care_leavers")
 
 
-@pytest.fixture(scope="module")
-def sets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    base = tmp_path_factory.mktemp("export")
-    for fmt in ("csv", "xml"):
-        cla("demo-data", "--out", str(base / fmt), "--through", THROUGH, "--format", fmt,
-            check=True)  # fmt: skip
-    only = base / "only_903"
-    shutil.copytree(base / "xml", only)
-    for name in DATED:
-        (only / f"{name}.csv").unlink()
-    return {"csv": base / "csv", "xml": base / "xml", "only_903": only, "base": base}
+@pytest.fixture(scope="session")
+def sets(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The demo set as CSVs, as one XML return, and the XML one without the dated extracts
+    (each built once per session; read-only)."""
+    xml = demo_extract(tmp_path_factory, THROUGH, "xml")
+
+    def only_903(folder: Path) -> None:
+        shutil.copytree(xml, folder, dirs_exist_ok=True)
+        for name in DATED:
+            (folder / f"{name}.csv").unlink()
+
+    return {
+        "csv": demo_extract(tmp_path_factory, THROUGH, "csv"),
+        "xml": xml,
+        "only_903": shared_folder(tmp_path_factory, "demo-only_903", only_903),
+        "factory": tmp_path_factory,
+    }
 
 
-def publish(sets: dict[str, Path], name: str) -> Path:
-    out = sets["base"] / f"out_{name}"
-    done = cla("run", str(sets[name]), "--period", PERIOD, "--out", str(out))
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out / PERIOD
+def publish(sets: dict, name: str) -> Path:
+    """`cla run` of one set for PERIOD (once per session; the tests only read the result)."""
+
+    def run(out: Path) -> None:
+        done = cla("run", str(sets[name]), "--period", PERIOD, "--out", str(out))
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    return shared_folder(sets["factory"], f"dfe_export-out_{name}", run) / PERIOD
 
 
 def rows(path: Path) -> list[dict[str, str]]:
@@ -102,9 +111,7 @@ def test_only_the_903_files_q4_figures_come_from_oc2_and_oc3(sets):
 def test_only_the_903_files_the_paper_says_where_q4_figures_come_from(sets):
     from openpyxl import load_workbook
 
-    folder = sets["base"] / "out_only_903" / PERIOD
-    if not folder.exists():
-        folder = publish(sets, "only_903")
+    folder = publish(sets, "only_903")
     sheet = load_workbook(folder / "tables.xlsx", read_only=True)["Indicators"]
     header, *body = [[c.value for c in row] for row in sheet.iter_rows()]
     notes = {r[header.index("Indicator")]: r[header.index("Note")] or "" for r in body}
@@ -120,9 +127,7 @@ def test_only_the_903_files_the_paper_says_where_q4_figures_come_from(sets):
 def test_both_sources_supplied_the_annex_sets_the_return_beside_the_published_value(sets):
     import re
 
-    folder = sets["base"] / "out_csv" / PERIOD
-    if not folder.exists():
-        folder = publish(sets, "csv")
+    folder = publish(sets, "csv")
     html = (folder / "report.html").read_text("utf-8")
     assert "Annual figures: the 903 return beside the dated extracts" in html
     # the dental row for 31 March 2026: the return's own share, worked from the OC2 file

@@ -3,13 +3,15 @@
 from pathlib import Path
 
 from cla.cli import main
-from tests.e2e.test_publish import EXTRACT_DATE, PERIOD, run_tiny, tree_hashes
+from tests.e2e.test_publish import EXTRACT_DATE, PERIOD, copy_of, tiny_published, tree_hashes
 from transforms import check
 
 
-def test_a_failed_check_publishes_nothing_and_exits_3(tiny_extract, tmp_path, monkeypatch, capsys):
-    out = tmp_path / "out"
-    run_tiny(tiny_extract, out, check=True)
+def test_a_failed_check_publishes_nothing_and_exits_3(
+    tiny_extract, tmp_path_factory, tmp_path, monkeypatch, capsys
+):
+    # OUT as a first run_tiny into an empty folder leaves it
+    out = copy_of(tiny_published(tmp_path_factory, tiny_extract), tmp_path / "out")
     before = tree_hashes(out)
     real_fetch = check.fetch
 

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 from pypdf import PdfReader
 
-from tests.support import CLA, ROOT, cla, published_text
+from tests.support import CLA, ROOT, cla, published_text, shared_folder
 
 PERIOD = "2020-21-Q2"
 EXTRACT_DATE = "2020-12-31"
@@ -59,11 +59,23 @@ def tree_hashes(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): sha(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory, tiny_extract) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    run_tiny(tiny_extract, out, check=True)
+def tiny_published(tmp_path_factory, tiny_extract: Path) -> Path:
+    """OUT after `run_tiny` of the tiny extract into an empty folder: built once per session
+    and shared by the xdist workers. Read-only: a test that runs into it copies it first."""
+    return shared_folder(
+        tmp_path_factory, "tiny-published", lambda out: run_tiny(tiny_extract, out, check=True)
+    )
+
+
+def copy_of(published: Path, out: Path) -> Path:
+    """OUT as the first `run_tiny` into an empty folder leaves it (a copy of `published`)."""
+    shutil.copytree(published, out, symlinks=True)
     return out
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory, tiny_extract) -> Path:
+    return tiny_published(tmp_path_factory, tiny_extract)
 
 
 def test_output_folder_contract(published):
@@ -177,9 +189,8 @@ def test_second_run_and_backfill_are_byte_identical(published, tiny_extract, tmp
     assert (other / "2020-21-Q1" / "manifest.json").is_file()
 
 
-def test_a_killed_run_leaves_the_previous_publication_intact(tiny_extract, tmp_path):
-    out = tmp_path / "out"
-    run_tiny(tiny_extract, out, check=True)
+def test_a_killed_run_leaves_the_previous_publication_intact(published, tiny_extract, tmp_path):
+    out = copy_of(published, tmp_path / "out")  # a first run_tiny into an empty folder
     before = tree_hashes(out / PERIOD)
     changed = tmp_path / "extract"
     shutil.copytree(tiny_extract, changed)
@@ -217,14 +228,15 @@ def test_a_killed_run_leaves_the_previous_publication_intact(tiny_extract, tmp_p
 def test_a_blocked_run_publishes_nothing_and_keeps_the_old_report(
     published, tiny_extract, tmp_path
 ):
-    before = tree_hashes(published / PERIOD)
+    out = copy_of(published, tmp_path / "out")  # the shared folder itself stays untouched
+    before = tree_hashes(out / PERIOD)
     broken = tmp_path / "extract"
     shutil.copytree(tiny_extract, broken)
     (broken / "episodes.csv").unlink()  # a required table
-    proc = run_tiny(broken, published)
+    proc = run_tiny(broken, out)
     assert proc.returncode == 1
     assert "episodes" in proc.stderr and "Traceback" not in proc.stderr
-    assert tree_hashes(published / PERIOD) == before
+    assert tree_hashes(out / PERIOD) == before
 
 
 def test_a_quarter_after_the_extract_date_is_blocked(tiny_extract, tmp_path):
@@ -332,9 +344,10 @@ def test_public_suppression_blanks_small_numbers_in_every_file(tiny_extract, tmp
     assert manifest["suppression"] == "public"
 
 
-def test_republishing_from_a_newer_extract_lists_the_revised_values(tiny_extract, tmp_path):
-    out = tmp_path / "out"
-    run_tiny(tiny_extract, out, check=True)
+def test_republishing_from_a_newer_extract_lists_the_revised_values(
+    published, tiny_extract, tmp_path
+):
+    out = copy_of(published, tmp_path / "out")  # a first run_tiny into an empty folder
     newer = tmp_path / "extract"
     shutil.copytree(tiny_extract, newer)
     with open(newer / "header.csv", "a") as fh:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from core.periods import parse_period
-from tests.support import cla
+from tests.support import demo_extract, shared_folder
 
 PERIOD = "2026-27-Q2"
 THROUGH = "2026-09-30"
@@ -18,29 +18,34 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 @pytest.fixture(scope="session")
 def demo_published(tmp_path_factory) -> dict[str, Path]:
-    """{'panel': period folder, 'public': period folder} from one build of the demo set."""
+    """{'panel': period folder, 'public': period folder} from one build of the demo set
+    (one build per session, shared by the xdist workers; read-only)."""
     from reports.pdf import PdfRenderer
     from reports.publish import put_in_place, render_period
     from transforms.check import check_indicator_tables
     from transforms.pipeline import build_warehouse
 
-    base = tmp_path_factory.mktemp("demo_reports")
-    extract = base / "extract"
-    pdf = PdfRenderer(2)  # as a backfill renders: both papers written by workers at once
-    cla("demo-data", "--out", str(extract), "--through", THROUGH, check=True)
+    extract = demo_extract(tmp_path_factory, THROUGH)
     period = parse_period(PERIOD)
-    wh = build_warehouse(extract, [period], base / "warehouse.duckdb")
-    try:
-        check_indicator_tables(wh.con, base / "gx")
-        when = datetime(2026, 10, 1, tzinfo=UTC)
-        rendered = {
-            "panel": render_period(wh, period, base / "panel", "panel", when, MEETING, pdf),
-            "public": render_period(wh, period, base / "public", "public", when, "", pdf),
-        }
-        return {name: put_in_place(wh, r) for name, r in rendered.items()}
-    finally:
-        pdf.close()
-        wh.con.close()
+
+    def build(base: Path) -> None:
+        wh = build_warehouse(extract, [period], base / "warehouse.duckdb")
+        pdf = PdfRenderer(2)  # as a backfill renders: both papers written by workers at once
+        try:
+            check_indicator_tables(wh.con, base / "gx")
+            when = datetime(2026, 10, 1, tzinfo=UTC)
+            rendered = [
+                render_period(wh, period, base / profile, profile, when, meeting, pdf)
+                for profile, meeting in (("panel", MEETING), ("public", ""))
+            ]
+            for r in rendered:
+                assert put_in_place(wh, r) == r.final
+        finally:
+            pdf.close()
+            wh.con.close()
+
+    base = shared_folder(tmp_path_factory, "demo_reports", build)
+    return {profile: base / profile / PERIOD for profile in ("panel", "public")}
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import http.client
 import os
 import signal
 import subprocess
+from contextlib import contextmanager
 
 import pytest
 
@@ -39,6 +40,13 @@ def served(tmp_path_factory):
     os.symlink(base / "secret.txt", period / "outside.csv")
     os.symlink(restricted / "validation_errors.csv", period / "inside.csv")
     os.symlink(out / "restricted", period / "r")
+    with serve(out) as running:
+        yield running
+
+
+@contextmanager
+def serve(out):
+    """`cla serve --out OUT` on a free port: yields (port, process), stops it afterwards."""
     proc = subprocess.Popen(
         [*CLA, "serve", "--out", str(out), "--port", "0"],
         cwd=ROOT,
@@ -46,12 +54,13 @@ def served(tmp_path_factory):
         stderr=subprocess.DEVNULL,
         text=True,
     )
-    line = proc.stdout.readline()
-    assert line.startswith("cla serve: serving"), line
-    port = int(line.rsplit(":", 1)[1].strip(" /\n"))
-    yield port, proc
-    if proc.poll() is None:
-        proc.kill()
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith("cla serve: serving"), line
+        yield int(line.rsplit(":", 1)[1].strip(" /\n")), proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
         proc.wait()
 
 
@@ -128,11 +137,13 @@ def test_listens_on_loopback_only(tmp_path):
         server.server_close()
 
 
-def test_sigterm_stops_it_cleanly(served):
-    port, proc = served
-    assert get(port, "/")[0] == 200
-    proc.send_signal(signal.SIGTERM)
-    assert proc.wait(timeout=20) == 0
+def test_sigterm_stops_it_cleanly(tmp_path):
+    # a server of its own: the module's is shared by the other tests, in any order
+    (tmp_path / "index.html").write_text("<h1>Published periods</h1>")
+    with serve(tmp_path) as (port, proc):
+        assert get(port, "/")[0] == 200
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0
 
 
 def test_missing_out_is_a_usage_error(tmp_path):
