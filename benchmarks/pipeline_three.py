@@ -48,7 +48,7 @@ def main() -> None:
     sql_build.create_macros(con)
     sql_build.create_quarters(con, series)
     for model in todo:
-        con.execute(f"CREATE OR REPLACE TABLE {model.name} AS\n{model.sql}")
+        sql_build.materialise(con, model)
     sql_s = time.perf_counter() - t
     values: dict[str, dict[str, list]] = {}
     for i in INDICATORS:

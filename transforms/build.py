@@ -21,6 +21,11 @@ from core.periods import Period
 
 LAYERS = ("10_staging", "20_intermediate", "30_indicators", "40_tables", "50_outputs")
 BEFORE_COLLECT = ("10_staging", "20_intermediate", "30_indicators")
+# Working layers: temporary tables of the run's connection (in memory, spilled to disk past
+# the memory limit), not written into the warehouse file. Writing them compressed cost more
+# than computing them (100,000 children: build 11 s -> 6 s); every later layer, the raw and
+# validation tables are kept, and the working layers rebuild from those with the same SQL.
+WORKING_LAYERS = ("10_staging", "20_intermediate")
 _HEADER_LINE = re.compile(r"^--\s*([a-z_]+):\s*(.*)$")
 _CONTINUATION = re.compile(r"^--\s{2,}(\S.*)$")
 
@@ -127,17 +132,22 @@ def create_macros(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> No
         con.execute(path.read_text(encoding="utf-8"))
 
 
+def materialise(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Create one model's table (a temporary table for the working layers)."""
+    kind = "TEMP TABLE" if model.layer in WORKING_LAYERS else "TABLE"
+    try:
+        con.execute(f"CREATE OR REPLACE {kind} {model.name} AS\n{model.sql}")
+    except duckdb.Error as e:
+        raise ModelError(model, e) from e
+
+
 def run_models(
     con: duckdb.DuckDBPyConnection, layers: tuple[str, ...], sql_dir: Path = SQL_DIR
 ) -> list[Model]:
-    """Materialise every model of the given layers as a table, in order."""
-    done = []
-    for model in [m for m in models(sql_dir) if m.layer in layers]:
-        try:
-            con.execute(f"CREATE OR REPLACE TABLE {model.name} AS\n{model.sql}")
-        except duckdb.Error as e:
-            raise ModelError(model, e) from e
-        done.append(model)
+    """Materialise every model of the given layers, in order."""
+    done = [m for m in models(sql_dir) if m.layer in layers]
+    for model in done:
+        materialise(con, model)
     return done
 
 
