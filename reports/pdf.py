@@ -32,7 +32,7 @@ def render_pdf(html_path: Path, path: Path) -> None:
 
 def serve_pdfs(conn: Connection) -> None:
     """The worker: import WeasyPrint now, then render each (html, pdf) pair it is sent and
-    answer with the PDF's path and its wall and CPU seconds, or the error."""
+    answer with the PDF's path, its wall and CPU seconds and when it finished, or the error."""
     import weasyprint  # noqa: F401
 
     while True:
@@ -43,19 +43,20 @@ def serve_pdfs(conn: Connection) -> None:
         started, cpu = time.perf_counter(), time.process_time()
         try:
             render_pdf(Path(html_path), Path(pdf_path))
-            took = (time.perf_counter() - started, time.process_time() - cpu)
+            took = (time.perf_counter() - started, time.process_time() - cpu, time.time())
             conn.send((pdf_path, "done", took))
         except Exception as e:  # reported to the run, which publishes nothing of the period
             conn.send((pdf_path, "error", f"{type(e).__name__}: {e}"))
 
 
 class PdfJob:
-    """One PDF being written by a worker; `wait()` returns its (wall, CPU) seconds."""
+    """One PDF being written by a worker; `wait()` returns its wall and CPU seconds and
+    when it was finished (`time.time()`)."""
 
     def __init__(self, renderer: PdfRenderer, worker: Worker, path: Path):
         self._renderer, self._worker, self.path = renderer, worker, path
 
-    def wait(self) -> tuple[float, float]:
+    def wait(self) -> tuple[float, float, float]:
         status, detail = self._renderer.answer(self._worker, str(self.path))
         if status == "error":
             raise PdfError(f"{self.path.name} could not be written: {detail}")

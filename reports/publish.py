@@ -217,9 +217,10 @@ class Rendered:
     restricted_tmp: Path
     manifest: dict[str, Any]
     timings: dict[str, float]
-    started: float
-    cpu: float
-    pdf: PdfJob | None
+    started_at: float  # time.time(): comparable with the PDF worker's clock
+    wall_s: float = 0.0  # this process's wall and CPU seconds for the period
+    cpu_s: float = 0.0
+    pdf: PdfJob | None = None
 
 
 def render_period(
@@ -236,7 +237,7 @@ def render_period(
 
     `meeting_date` is the Panel's date as printed on the cover ('To be confirmed' if blank)."""
     generated_at = generated_at or datetime.now(UTC)
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu, started_at = time.perf_counter(), time.process_time(), time.time()
     timings: dict[str, float] = {}
     final = out / period.label
     c = build_context(
@@ -257,7 +258,7 @@ def render_period(
     tmp.mkdir(parents=True)
     restricted_tmp = out / "restricted" / f".tmp-{period.label}-{uuid.uuid4().hex[:8]}"
     restricted_tmp.mkdir(parents=True)
-    rendered = Rendered(period, final, tmp, restricted_tmp, {}, timings, started, cpu, None)
+    rendered = Rendered(period, final, tmp, restricted_tmp, {}, timings, started_at)
     try:
         t = time.perf_counter()
         (tmp / "report.html").write_text(render_html(c, version), "utf-8")
@@ -278,6 +279,8 @@ def render_period(
     except BaseException:
         discard(rendered)
         raise
+    rendered.wall_s = time.perf_counter() - started
+    rendered.cpu_s = time.process_time() - cpu
     rendered.manifest = {
         "period": period.label,
         "period_end": period.end.isoformat(),
@@ -318,12 +321,15 @@ def put_in_place(
     place (the run waits there for the indicator check); if it or the PDF fails, nothing of
     this period is published."""
     r = rendered
-    pdf_cpu = 0.0
+    render_s, render_cpu_s = r.wall_s, r.cpu_s
     try:
         if r.pdf is not None:
             t = time.perf_counter()
-            r.timings["pdf_s"], pdf_cpu = r.pdf.wait()
+            r.timings["pdf_s"], pdf_cpu, finished_at = r.pdf.wait()
             r.timings["pdf_wait_s"] = time.perf_counter() - t
+            # from the start of this period's rendering until its last output was written
+            render_s = max(render_s, finished_at - r.started_at)
+            render_cpu_s += pdf_cpu
         if before_swap is not None:
             before_swap()
         manifest = {
@@ -331,10 +337,10 @@ def put_in_place(
             "timings_s": {
                 **{k: round(v, 3) for k, v in wh.timings.items()},
                 **{f"render.{k}": round(v, 3) for k, v in r.timings.items()},
-                "render_s": round(time.perf_counter() - r.started, 3),
+                "render_s": round(render_s, 3),
                 # CPU seconds of this process and of the PDF worker for this period: the
                 # figure that does not depend on what else the machine is doing
-                "render_cpu_s": round(time.process_time() - r.cpu + pdf_cpu, 3),
+                "render_cpu_s": round(render_cpu_s, 3),
             },
             "outputs": sorted(str(p.relative_to(r.tmp)) for p in r.tmp.rglob("*") if p.is_file())
             + ["manifest.json"],

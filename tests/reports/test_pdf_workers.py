@@ -33,7 +33,7 @@ def test_workers_write_the_same_papers_as_in_process_answering_in_any_order(tmp_
         jobs = [renderer.submit(p, tmp_path / f"w{i}.pdf") for i, p in enumerate(pages)]
         jobs.append(renderer.submit(pages[0], tmp_path / "w2.pdf"))  # queued behind one
         for job in reversed(jobs):  # waited for out of submission order
-            wall, cpu = job.wait()
+            wall, cpu, _ = job.wait()
             assert wall > 0 and cpu > 0
     finally:
         renderer.close()

@@ -99,7 +99,7 @@ def quoted_field_counts(text: str) -> list[int]:
             return counts
 
 
-def field_counts(text: str, data: bytes | None = None) -> list[int]:
+def field_counts(text: str) -> np.ndarray:
     """Fields per record (header first); vectorised over the bytes when nothing is quoted.
 
     Trailing blank lines are ignored; a blank line between rows counts as a ragged row
@@ -107,7 +107,7 @@ def field_counts(text: str, data: bytes | None = None) -> list[int]:
     """
     text = strip_trailing_blank(text).rstrip("\r\n")
     if '"' in text:
-        return quoted_field_counts(text)
+        return np.array(quoted_field_counts(text), dtype=np.int64)
     raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     ends = np.flatnonzero(raw == NEWLINE)
     starts = np.concatenate(([0], ends + 1))
@@ -116,11 +116,14 @@ def field_counts(text: str, data: bytes | None = None) -> list[int]:
     commas = np.searchsorted(at, stops) - np.searchsorted(at, starts)
     length = stops - starts
     blank = (length == 0) | ((length == 1) & (raw[np.minimum(starts, raw.size - 1)] == CR))
-    return np.where(blank, 0, commas + 1).tolist()
+    return np.where(blank, 0, commas + 1)
 
 
 def header_of(text: str) -> list[str]:
-    first = next(csv.reader(io.StringIO(text, newline="")), [])
+    """The header's column names, trimmed and upper-cased (read from the first line only,
+    unless it holds a quote: a quoted name may run over a line break)."""
+    line = text.split("\n", 1)[0]
+    first = next(csv.reader(io.StringIO(text if '"' in line else line, newline="")), [])
     return [c.strip().upper() for c in first]
 
 
@@ -173,13 +176,15 @@ def inspect_csv(path: Path) -> Inspection:
     if out.rows <= 0:
         out.problems.append(("file.header_only", "has a header row but no data rows"))
         return out
-    width = counts[0]
-    ragged = [(i + 1, n) for i, n in enumerate(counts) if n != width]
-    if ragged:
-        listed = "; ".join(f"row {r} has {n} fields" for r, n in ragged[:MAX_RAGGED_LISTED])
+    width = int(counts[0])
+    ragged = np.flatnonzero(counts != width)  # record i is line i + 1
+    if ragged.size:
+        listed = "; ".join(
+            f"row {i + 1} has {counts[i]} fields" for i in ragged[:MAX_RAGGED_LISTED].tolist()
+        )
         more = (
-            f" (and {len(ragged) - MAX_RAGGED_LISTED} more)"
-            if len(ragged) > MAX_RAGGED_LISTED
+            f" (and {ragged.size - MAX_RAGGED_LISTED} more)"
+            if ragged.size > MAX_RAGGED_LISTED
             else ""
         )
         out.problems.append(
