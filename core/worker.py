@@ -13,10 +13,9 @@ import socket
 import subprocess
 import sys
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from core.paths import ROOT
 
 
 class WorkerStopped(Exception):
@@ -28,7 +27,7 @@ class WorkerStopped(Exception):
 
 
 class Worker:
-    """`Worker("reports.pdf", "serve")` starts `reports.pdf.serve(conn)` in a new process."""
+    """`Worker("reports.pdf", "serve_pdfs")` runs `reports.pdf.serve_pdfs(conn)` in a process."""
 
     def __init__(self, module: str, function: str, *args: Any, env: dict[str, str] | None = None):
         ours, theirs = socket.socketpair()

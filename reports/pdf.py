@@ -70,11 +70,7 @@ class PdfRenderer:
         self.workers: list[Worker] = []
         self._unanswered: dict[Worker, set[str]] = {}
         self._answers: dict[str, tuple[str, object]] = {}
-        self.grow(workers)
-
-    def grow(self, workers: int) -> None:
-        """Have at least `workers` workers (each starts importing WeasyPrint at once)."""
-        while len(self.workers) < workers:
+        for _ in range(workers):  # each starts importing WeasyPrint at once
             worker = Worker("reports.pdf", "serve_pdfs")
             self.workers.append(worker)
             self._unanswered[worker] = set()

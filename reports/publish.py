@@ -353,19 +353,3 @@ def put_in_place(
     swap_into_place(r.tmp, r.final)
     write_index(r.final.parent)
     return r.final
-
-
-def publish_period(
-    wh: Warehouse,
-    period: Period,
-    out: Path,
-    suppression_profile: str = "panel",
-    generated_at: datetime | None = None,
-    meeting_date: str = "",
-    before_swap: Callable[[], None] | None = None,
-    pdf: PdfRenderer | None = None,
-) -> Path:
-    """Render and publish one period atomically; returns the period folder (see
-    `render_period` and `put_in_place`)."""
-    rendered = render_period(wh, period, out, suppression_profile, generated_at, meeting_date, pdf)
-    return put_in_place(wh, rendered, before_swap)

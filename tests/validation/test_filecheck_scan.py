@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
-from transforms.validation.filecheck import TRAILING_BLANK, strip_trailing_blank
+from transforms.validation.filecheck import strip_trailing_blank
+
+# the plain definition: line breaks, each followed only by spaces, tabs and commas, to the end
+TRAILING_BLANK = re.compile(r"(?:\r?\n|\r)[ \t,]*(?:(?:\r?\n|\r)[ \t,]*)*\Z")
 
 
 @pytest.mark.parametrize("seed", range(20))

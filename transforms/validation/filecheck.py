@@ -18,7 +18,6 @@ OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "pipes"}
 MAX_RAGGED_LISTED = 5
 NEWLINE, COMMA, CR = ord("\n"), ord(","), ord("\r")
 # Trailing lines holding nothing but spaces, tabs or commas (Excel leaves these) are not rows.
-TRAILING_BLANK = re.compile(r"(?:\r?\n|\r)[ \t,]*(?:(?:\r?\n|\r)[ \t,]*)*\Z")
 FIELD = re.compile(r'"(?:[^"]++|"")*+"|[^,"\r\n]*+')
 
 
@@ -54,8 +53,8 @@ def decode(data: bytes) -> tuple[str | None, tuple[str, str] | None]:
 def strip_trailing_blank(text: str) -> str:
     """The text without trailing blank lines (empty, or only spaces, tabs and commas).
 
-    As `TRAILING_BLANK.sub("", text)`, without trying the pattern at every line break: the
-    match starts at the first line break after the last character that is not blank."""
+    What is cut starts at the first line break after the last character that is not blank
+    (found without scanning the text line by line)."""
     last = len(text.rstrip(" \t,\r\n"))
     breaks = [i for i in (text.find("\n", last), text.find("\r", last)) if i >= 0]
     return text[: min(breaks)] if breaks else text
