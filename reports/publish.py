@@ -32,7 +32,7 @@ from reports.action_lists import render_action_lists
 from reports.context import INDICATOR_COLUMNS, Context, build_context
 from reports.html import render_html
 from reports.index import write_index
-from reports.pdf import PdfJob, PdfRenderer, render_pdf
+from reports.pdf import PdfJob, PdfRenderer
 from reports.xlsx import render_xlsx
 from transforms.load import sha256_of
 from transforms.pipeline import Warehouse
@@ -220,20 +220,20 @@ class Rendered:
     started_at: float  # time.time(): comparable with the PDF worker's clock
     wall_s: float = 0.0  # this process's wall and CPU seconds for the period
     cpu_s: float = 0.0
-    pdf: PdfJob | None = None
+    pdf: PdfJob | None = None  # set once the HTML is handed to a PDF worker
 
 
 def render_period(
     wh: Warehouse,
     period: Period,
     out: Path,
+    pdf: PdfRenderer,
     suppression_profile: str = "panel",
     generated_at: datetime | None = None,
     meeting_date: str = "",
-    pdf: PdfRenderer | None = None,
 ) -> Rendered:
-    """Render one period into temporary folders beside its final ones. With `pdf`, the PDF is
-    handed to a worker and this returns while it is written; without, it is written here.
+    """Render one period into temporary folders beside its final ones; the PDF is handed to a
+    worker of `pdf`, and this returns while it is written.
 
     `meeting_date` is the Panel's date as printed on the cover ('To be confirmed' if blank)."""
     generated_at = generated_at or datetime.now(UTC)
@@ -263,16 +263,12 @@ def render_period(
         t = time.perf_counter()
         (tmp / "report.html").write_text(render_html(c, version), "utf-8")
         timings["html_s"] = time.perf_counter() - t
-        if pdf is not None:
-            rendered.pdf = pdf.submit(tmp / "report.html", tmp / "report.pdf")
-        steps = [
+        rendered.pdf = pdf.submit(tmp / "report.html", tmp / "report.pdf")
+        for name, step in (
             ("data_files_s", lambda: write_data_files(c, tmp)),
             ("xlsx_s", lambda: render_xlsx(c, tmp / "tables.xlsx")),
             ("restricted_s", lambda: write_restricted(wh, period, restricted_tmp)),
-        ]
-        if pdf is None:
-            steps.insert(0, ("pdf_s", lambda: render_pdf(tmp / "report.html", tmp / "report.pdf")))
-        for name, step in steps:
+        ):
             t = time.perf_counter()
             step()
             timings[name] = time.perf_counter() - t
@@ -321,15 +317,13 @@ def put_in_place(
     place (the run waits there for the indicator check); if it or the PDF fails, nothing of
     this period is published."""
     r = rendered
-    render_s, render_cpu_s = r.wall_s, r.cpu_s
     try:
-        if r.pdf is not None:
-            t = time.perf_counter()
-            r.timings["pdf_s"], pdf_cpu, finished_at = r.pdf.wait()
-            r.timings["pdf_wait_s"] = time.perf_counter() - t
-            # from the start of this period's rendering until its last output was written
-            render_s = max(render_s, finished_at - r.started_at)
-            render_cpu_s += pdf_cpu
+        t = time.perf_counter()
+        r.timings["pdf_s"], pdf_cpu, finished_at = r.pdf.wait()
+        r.timings["pdf_wait_s"] = time.perf_counter() - t
+        # from the start of this period's rendering until its last output was written
+        render_s = max(r.wall_s, finished_at - r.started_at)
+        render_cpu_s = r.cpu_s + pdf_cpu
         if before_swap is not None:
             before_swap()
         manifest = {

@@ -176,7 +176,7 @@ def changed_periods(run: Run, candidates: list[Period], suppression: str = "pane
 def render(run: Run, period: Period, suppression: str = "panel") -> Rendered:
     """Render one period into its temporary folders; its PDF is written by a worker."""
     return render_period(
-        run.wh, period, run.out, suppression, run.generated_at, run.meeting_date, run.pdf
+        run.wh, period, run.out, run.pdf, suppression, run.generated_at, run.meeting_date
     )
 
 

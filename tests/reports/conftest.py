@@ -35,7 +35,7 @@ def demo_published(tmp_path_factory) -> dict[str, Path]:
             check_indicator_tables(wh.con, base / "gx")
             when = datetime(2026, 10, 1, tzinfo=UTC)
             rendered = [
-                render_period(wh, period, base / profile, profile, when, meeting, pdf)
+                render_period(wh, period, base / profile, pdf, profile, when, meeting)
                 for profile, meeting in (("panel", MEETING), ("public", ""))
             ]
             for r in rendered:
