@@ -18,14 +18,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.errors import BlockedError, ClaError
 from core.lock import pid_tag, publisher_lock
 from core.periods import Period, latest_complete_period, parse_period
 from reports.pdf import PdfRenderer
-from reports.publish import Rendered, discard, put_in_place, recover, render_period
 from transforms.check import Checker, start_checker
-from transforms.pipeline import Warehouse
+
+if TYPE_CHECKING:  # the modules that validate and render cost seconds to import: a run starts
+    # its workers first (publishing), then imports them where they are used
+    from reports.publish import Rendered
+    from transforms.pipeline import Warehouse
 
 Echo = Callable[[str], None]
 
@@ -81,12 +85,14 @@ def publishing(out: Path, echo: Echo = lambda s: None, pdf_workers: int = 1) -> 
     while the run validates and builds; two PDF workers let a backfill use both cores."""
     out = out.resolve()
     with publisher_lock(out, echo):
-        recover(out)
         restricted = out / "restricted"
         db_tmp = restricted / f".tmp-warehouse{pid_tag()}{uuid.uuid4().hex[:8]}.duckdb"
         started = datetime.now(UTC).replace(microsecond=0)
         run = Run(out, db_tmp, started, start_checker(gx_dir(out)), PdfRenderer(pdf_workers))
         try:
+            from reports.publish import recover  # (after the workers: seconds of imports)
+
+            recover(out)
             yield run
         except Exception as e:
             began = run.published or any(
@@ -175,6 +181,8 @@ def changed_periods(run: Run, candidates: list[Period], suppression: str = "pane
 
 def render(run: Run, period: Period, suppression: str = "panel") -> Rendered:
     """Render one period into its temporary folders; its PDF is written by a worker."""
+    from reports.publish import render_period
+
     return render_period(
         run.wh, period, run.out, run.pdf, suppression, run.generated_at, run.meeting_date
     )
@@ -182,6 +190,8 @@ def render(run: Run, period: Period, suppression: str = "panel") -> Rendered:
 
 def put(run: Run, rendered: Rendered, before_swap: Callable[[], None] | None = None) -> Path:
     """Put a rendered period in place once its PDF is written (and `before_swap` passed)."""
+    from reports.publish import put_in_place
+
     folder = put_in_place(run.wh, rendered, before_swap)
     run.published.append(rendered.period)
     return folder
@@ -234,6 +244,9 @@ def publish_quarters(
     `echo` gets one line per published quarter; `progress` a line per step; `notice` says when
     the run waits for another run's lock on OUT."""
     with publishing(out, notice, pdf_workers=min(2, len(periods))) as run:
+        from reports.publish import discard, warm_up
+
+        warm_up()  # the chart library imports while the extract is validated and built
         run.planned = list(periods)
         run.meeting_date = meeting_date
         progress("validating …")

@@ -31,10 +31,7 @@ def terminal_progress():
 
 def run(args: argparse.Namespace) -> int:
     periods = periods_of(args)  # usage errors first, before the heavy imports
-    from reports.publish import warm_up
     from reports.runner import publish_quarters
-
-    warm_up()  # renderer imports overlap the validation and build
 
     started = time.perf_counter()
     echo = print if args.command == "backfill" else (lambda s: None)

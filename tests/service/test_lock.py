@@ -84,10 +84,11 @@ def test_recover_spares_working_files_of_live_runs(tmp_path):
 
 
 def test_failure_after_publishing_says_which_publication_is_where(tmp_path, monkeypatch):
+    import reports.publish as publish
     import reports.runner as runner
 
     calls = []
-    real = runner.put_in_place
+    real = publish.put_in_place
 
     def second_fails(wh, rendered, before_swap=None):
         calls.append(rendered.period)
@@ -95,7 +96,7 @@ def test_failure_after_publishing_says_which_publication_is_where(tmp_path, monk
             raise OSError("disk full")
         return real(wh, rendered, before_swap)
 
-    monkeypatch.setattr(runner, "put_in_place", second_fails)
+    monkeypatch.setattr(publish, "put_in_place", second_fails)
     tiny = Path(__file__).resolve().parents[1] / "fixtures" / "tiny"
     periods = [parse_period("2020-21-Q1"), parse_period("2020-21-Q2")]
     with pytest.raises(runner.PartlyPublishedError) as e:
@@ -137,15 +138,16 @@ def test_two_runs_on_one_out_both_publish_one_after_the_other(tmp_path):
 def test_failure_inside_publish_after_the_swap_is_not_called_nothing_published(
     tmp_path, monkeypatch
 ):
+    import reports.publish as publish
     import reports.runner as runner
 
-    real = runner.put_in_place
+    real = publish.put_in_place
 
     def index_fails(wh, rendered, before_swap=None):
         real(wh, rendered, before_swap)  # in place …
         raise OSError("index.html: read-only file system")  # … then the step fails
 
-    monkeypatch.setattr(runner, "put_in_place", index_fails)
+    monkeypatch.setattr(publish, "put_in_place", index_fails)
     tiny = Path(__file__).resolve().parents[1] / "fixtures" / "tiny"
     with pytest.raises(runner.PartlyPublishedError) as e:
         runner.publish_quarters(
