@@ -63,10 +63,9 @@ class Worker:
             raise WorkerStopped(self._proc.poll()) from e
 
     def close(self) -> None:
-        """Stop the worker (at once if it is still importing) and wait for it."""
+        """Stop the worker at once (importing, idle or mid-request) and wait for it: nothing
+        it holds is wanted any more, and a clean interpreter exit costs ~0.3 s of teardown."""
         self._conn.close()
-        try:
-            self._proc.wait(0.5)
-        except subprocess.TimeoutExpired:
+        if self._proc.poll() is None:
             self._proc.terminate()
-            self._proc.wait()
+        self._proc.wait()

@@ -28,6 +28,7 @@ BEFORE_COLLECT = ("10_staging", "20_intermediate", "30_indicators")
 WORKING_LAYERS = ("10_staging", "20_intermediate")
 _HEADER_LINE = re.compile(r"^--\s*([a-z_]+):\s*(.*)$")
 _CONTINUATION = re.compile(r"^--\s{2,}(\S.*)$")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,8 @@ def _code(sql: str) -> str:
 def _dependency_order(layer_models: list[Model]) -> list[Model]:
     """Name order, except that a model runs after the models of its layer it names."""
     names = {m.name for m in layer_models}
-    needs = {
-        m.name: {n for n in names if n != m.name and re.search(rf"\b{n}\b", _code(m.sql))}
-        for m in layer_models
+    needs = {  # the layer's model names among the words of its code (each file read once)
+        m.name: (set(_WORD.findall(_code(m.sql))) & names) - {m.name} for m in layer_models
     }
     done: list[Model] = []
     placed: set[str] = set()
