@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from core import collector
 from core.errors import ClaError
 
 
@@ -118,6 +119,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)  # argparse exits 2 on bad usage
+    if args.command not in ("watch", "serve"):  # one-shot: collected where its steps end
+        collector.pause()
     try:
         if args.command == "demo-data":
             from cla.commands.demo_data import run as command

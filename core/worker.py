@@ -2,8 +2,9 @@
 
 The worker is a fresh interpreter (`python -c`, not multiprocessing's spawn, which would
 re-import the caller's main module) running `serve(conn, *args)` of a named module, talking
-over a socket pair. Used for the Great Expectations check and the PDF renderer: both cost
-seconds to import, so a run starts them first and hands them work once the build is done.
+over a socket pair, with automatic garbage collection paused (`core.collector`). Used for the
+Great Expectations check and the PDF renderer: both cost seconds to import, so a run starts
+them first and hands them work once the build is done.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Worker:
         ours, theirs = socket.socketpair()
         code = (
             f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+            "from core import collector; collector.pause(); "  # before the heavy imports
             "from multiprocessing.connection import Connection; "
             f"from {module} import {function}; "
             f"{function}(Connection({theirs.fileno()}), *{args!r})"

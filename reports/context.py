@@ -32,7 +32,10 @@ INDICATOR_COLUMNS = [
     "rag",
     "suppressed",
 ]
-TABLE_QUARTERS = 8  # quarters (or months) in a Part B table; charts show the whole series
+# columns of a Part B table: the same quarter last year to this one, or this quarter's and the
+# last quarter's months; the chart shows the whole series and the spreadsheet every period
+TABLE_QUARTERS = 5
+TABLE_MONTHS = 6
 COMPARATOR_NAMES = {"statistical_neighbours": "Statistical neighbours", "england": "England"}
 UNIT_NAMES = {
     "count": "number",
@@ -315,7 +318,8 @@ def part_b_sections(
 
 def make_part(part_rows: list[dict], period: Period) -> dict[str, Any]:
     """One table (and maybe chart) of a section: labels down, periods across (the last
-    TABLE_QUARTERS, ending with the current one), plus comparators beside the local %."""
+    TABLE_QUARTERS or TABLE_MONTHS, ending with the current one), plus comparators beside the
+    local %."""
     first = part_rows[0]
     local = [r for r in part_rows if r["series"] == "local"]
     periods = sorted({r["period"] for r in local})
@@ -340,7 +344,8 @@ def make_part(part_rows: list[dict], period: Period) -> dict[str, Any]:
         }
         for label in labels
     ]
-    shown = periods[-TABLE_QUARTERS:]
+    monthly = bool(periods) and len(periods[-1]) == len("2026-09")
+    shown = periods[-(TABLE_MONTHS if monthly else TABLE_QUARTERS) :]
     table_rows = [
         {
             "label": label,

@@ -14,6 +14,7 @@ import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from core import collector
 from core.errors import ClaError
 from core.worker import Worker, WorkerStopped
 
@@ -47,6 +48,7 @@ def serve_pdfs(conn: Connection) -> None:
             conn.send((pdf_path, "done", took))
         except Exception as e:  # reported to the run, which publishes nothing of the period
             conn.send((pdf_path, "error", f"{type(e).__name__}: {e}"))
+        collector.collect()  # between papers, while the run renders the next one
 
 
 class PdfJob:

@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core import collector
 from core.errors import BlockedError, ClaError
 from core.lock import pid_tag, publisher_lock
 from core.periods import Period, latest_complete_period, parse_period
@@ -251,8 +252,10 @@ def publish_quarters(
         run.meeting_date = meeting_date
         progress("validating …")
         validate(run, extract_dir, extract_date)
+        collector.collect()
         progress("building …")
         build(run, periods)
+        collector.collect()
         # the check runs in its worker while the first period renders into its temporary
         # folder; nothing is put in place until it has passed. Periods are put in place in
         # order; while the PDF workers write, the next period's HTML and tables are rendered
@@ -264,6 +267,7 @@ def publish_quarters(
             wait = (lambda: await_check(run)) if not folders else None
             folders.append(put(run, rendered[0], wait))
             rendered.popleft()  # (if it failed, it is discarded with the rest below)
+            collector.collect()
             echo(f"{folders[-1].name}: published {folders[-1]}")
 
         try:
