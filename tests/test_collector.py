@@ -30,7 +30,6 @@ assert r() is not None and gc.get_freeze_count() == 0
 gc.collect()
 collector.pause()
 r = cycle()
-kept = Node()
 junk = [[] for _ in range(100_000)]  # enough new objects for automatic collections
 assert r() is not None, "an automatic collection ran while paused"
 collector.collect()
