@@ -119,8 +119,13 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)  # argparse exits 2 on bad usage
-    if args.command not in ("watch", "serve"):  # one-shot: collected where its steps end
-        collector.pause()
+    if args.command in ("watch", "serve"):  # long-running: collections as usual
+        return run_command(args)
+    with collector.paused():  # one-shot: collected where its steps end
+        return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
     try:
         if args.command == "demo-data":
             from cla.commands.demo_data import run as command

@@ -10,11 +10,28 @@ everything a run makes; what it cannot (reference cycles) `collect()` frees wher
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 def pause() -> None:
     """No automatic collections in this process from now on; `collect()` at step ends."""
     gc.disable()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No automatic collections inside; afterwards, collections as they were before. What
+    exists at the end is frozen first: a one-shot process is about to exit, and the collection
+    that re-enabling would start at once walks everything made since the last `collect()`."""
+    enabled = gc.isenabled()
+    pause()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
 
 
 def collect() -> None:

@@ -7,6 +7,7 @@ import gc
 import subprocess
 import sys
 
+from core import collector
 from core.paths import ROOT
 from core.worker import Worker
 
@@ -48,4 +49,15 @@ def test_workers_run_with_collections_paused():
         assert worker.recv() is False
     finally:
         worker.close()
-    assert gc.isenabled()  # the test process itself is untouched
+
+
+def test_paused_gives_back_the_callers_collections(tmp_path):
+    from cla.cli import main
+
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    # `cla demo-data` in this process (as the tests call it) leaves collections on
+    assert main(["demo-data", "--out", str(tmp_path / "set"), "--children", "20"]) == 0
+    assert gc.isenabled()
