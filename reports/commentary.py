@@ -91,9 +91,7 @@ def largest_group(part: Part) -> list[str]:
 
 def monthly_totals(part: Part) -> list[str]:
     """Monthly counts: the total of the quarter's three months per series."""
-    if part["unit"] != "count" or len(part["series_periods"]) < 3:
-        return []
-    if not all(p[:3].isalpha() for p in part["series_periods"][-3:]):
+    if part["unit"] != "count" or not part["monthly"] or len(part["series_periods"]) < 3:
         return []
     out = []
     for s in part["series"]:

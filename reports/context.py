@@ -364,6 +364,7 @@ def make_part(part_rows: list[dict], period: Period) -> dict[str, Any]:
         "unit": first["unit"],
         "unit_name": UNIT_NAMES.get(first["unit"], first["unit"]),
         "chart": first["chart"],
+        "monthly": monthly,  # periods are months ("2026-09"), not quarters
         "periods": shown,
         "period_names": [names[p] for p in shown],
         "rows": table_rows,

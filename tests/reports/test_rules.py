@@ -84,6 +84,7 @@ def part(unit, series, periods=("Q3 2019-20", "Q4 2019-20", "Q1 2020-21"), **ext
         "unit": unit,
         "chart": "line",
         "series_periods": list(periods),
+        "monthly": False,
         "series": out,
         "comparators": None,
     }
@@ -124,7 +125,9 @@ def test_largest_group_counts_a_missing_row_as_nobody_and_zero_total():
 
 def test_monthly_totals_sum_the_quarters_three_months():
     months = ("Mar 2020", "Apr 2020", "May 2020", "Jun 2020")
-    p = part("count", {"Started": [9, 1, 2, 3], "Ended": [0, 0, 0, 0]}, periods=months)
+    p = part(
+        "count", {"Started": [9, 1, 2, 3], "Ended": [0, 0, 0, 0]}, periods=months, monthly=True
+    )
     assert monthly_totals(p) == [
         "In the quarter (Apr 2020, May 2020, Jun 2020), started: 6; ended: 0."
     ]
