@@ -1,9 +1,9 @@
 """The pipeline's SQL for cla_count, placement_stability_3plus and review_timeliness alone.
 
-    .venv/bin/python benchmarks/pipeline_three.py WAREHOUSE PERIOD
+    .venv/bin/python benchmarks/pipeline_three.py EXTRACT_DIR PERIOD
 
-Opens a warehouse left by `cla run` (its raw tables loaded and validated), re-creates the
-quarter series of PERIOD and re-runs only the models those three indicators need (staging
+Loads and validates the extract set into memory as `cla validate` does (not timed), creates the
+quarter series of PERIOD and runs only the models those three indicators need (staging
 included), timing them: the counterpart of `pandas_baseline.py`'s compute. Prints one JSON
 object: `sql_s`, `models` and `values` in the baseline's shape.
 """
@@ -11,14 +11,13 @@ object: `sql_s`, `models` and `values` in the baseline's shape.
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
-
-import duckdb
+from pathlib import Path
 
 from core.periods import parse_period
 from transforms import build as sql_build
+from transforms.validation.run import check_extract
 
 INDICATORS = ("cla_count", "placement_stability_3plus", "review_timeliness")
 
@@ -27,21 +26,18 @@ def needed(names: tuple[str, ...]) -> list[sql_build.Model]:
     """The models the named ones read, transitively, in build order."""
     every = sql_build.models()
     by_name = {m.name: m for m in every}
-    code = {m.name: "\n".join(s.split("--", 1)[0] for s in m.sql.splitlines()) for m in every}
     want, todo = set(), list(names)
     while todo:
         name = todo.pop()
-        if name in want:
-            continue
-        want.add(name)
-        todo += [n for n in by_name if n != name and re.search(rf"\b{n}\b", code[name])]
+        if name not in want:
+            want.add(name)
+            todo += sql_build.inputs(by_name[name], set(by_name))
     return [m for m in every if m.name in want]
 
 
 def main() -> None:
-    db, last = sys.argv[1], parse_period(sys.argv[2])
-    con = duckdb.connect(db)
-    con.execute("SET TimeZone = 'UTC'")
+    folder, last = Path(sys.argv[1]), parse_period(sys.argv[2])
+    con = check_extract(folder).con
     series = [last.shift(-k) for k in range(13)]
     todo = needed(tuple(f"ind_{i}" for i in INDICATORS))
     t = time.perf_counter()

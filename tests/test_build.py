@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
-from transforms.build import models, parse_header
+from transforms import build, scratch
+from transforms.build import BEFORE_COLLECT, models, parse_header, run_models
 
 
 def test_header_block_with_two_pairs_on_a_line_and_continuations():
@@ -39,3 +42,53 @@ def test_a_real_cycle_is_an_error(tmp_path):
     write(tmp_path, "20_intermediate", "int_b", "select * from int_a")
     with pytest.raises(ValueError, match="cycle"):
         models(tmp_path)
+
+
+def scratch_tables(con) -> dict[str, set[str]]:
+    rows = con.execute("SELECT database_name, table_name FROM duckdb_tables()").fetchall()
+    out: dict[str, set[str]] = {}
+    for db, name in rows:
+        out.setdefault(db, set()).add(name)
+    return out
+
+
+def test_working_layers_live_in_scratch_and_readers_wait_for_what_they_read(tmp_path):
+    sql = tmp_path / "sql"
+    write(sql, "10_staging", "stg_a", "select 2 as x")
+    write(sql, "10_staging", "stg_b", "select 3 as x")
+    write(sql, "20_intermediate", "int_c", "select a.x * b.x as x from stg_a a, stg_b b")
+    write(sql, "30_indicators", "ind_d", "select x + 1 as x from int_c")
+    con = scratch.connect(tmp_path / "w.duckdb")
+    run_models(con, BEFORE_COLLECT, sql)
+    assert con.execute("SELECT x FROM ind_d").fetchall() == [(7,)]  # (2 * 3) + 1
+    tables = scratch_tables(con)
+    assert tables["scratch"] == {"stg_a", "stg_b", "int_c"}
+    assert tables["w"] == {"ind_d"}
+    con.close()
+
+
+def test_models_that_do_not_read_each_other_run_at_once(tmp_path, monkeypatch):
+    sql = tmp_path / "sql"
+    write(sql, "10_staging", "stg_a", "select 1 as x")
+    write(sql, "10_staging", "stg_b", "select 2 as x")
+    both = threading.Barrier(2, timeout=10)  # broken unless two models are being built at once
+    real = build.materialise
+
+    def meet_then_build(cursor, model):
+        both.wait()
+        real(cursor, model)
+
+    monkeypatch.setattr(build, "materialise", meet_then_build)
+    con = scratch.connect()
+    run_models(con, BEFORE_COLLECT, sql, workers=2)
+    assert con.execute("SELECT (SELECT x FROM stg_a) + (SELECT x FROM stg_b)").fetchone() == (3,)
+
+
+def test_a_failing_model_is_named_and_what_reads_it_is_not_built(tmp_path):
+    sql = tmp_path / "sql"
+    write(sql, "10_staging", "stg_a", "select * from no_such_table")
+    write(sql, "20_intermediate", "int_b", "select * from stg_a")
+    con = scratch.connect()
+    with pytest.raises(build.ModelError, match="10_staging/stg_a.sql"):
+        run_models(con, BEFORE_COLLECT, sql)
+    assert "int_b" not in scratch_tables(con).get("scratch", set())

@@ -1,7 +1,9 @@
 """Load the recognised files of an extract set into DuckDB `raw_<table>` tables.
 
-Raw tables hold every row as read: `_file` (file name), `_row` (1-based line, header = 1),
-then the table's contract columns as trimmed text ('' becomes NULL). Nothing is dropped here;
+Raw tables live in the run's in-memory `scratch` database (transforms/scratch.py), not in the
+warehouse file: the input files are the record, fingerprinted in the manifest. They hold every
+row as read: `_file` (file name), `_row` (1-based line, header = 1), then the table's contract
+columns as trimmed text ('' becomes NULL). Nothing is dropped here;
 validation decides what is quarantined, staging SQL types what is kept.
 """
 
@@ -16,6 +18,7 @@ import duckdb
 import polars as pl
 
 from schemas.tables import TABLES, YEAR
+from transforms import scratch
 from transforms.discover import Discovery
 
 # A 4-digit year, optionally followed by the 2-digit year it runs to (2024_25, 2024-25).
@@ -100,7 +103,8 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     for table in TABLES.values():
         cols = ", ".join(f'"{c}" VARCHAR' for c in table.columns)
         con.execute(
-            f"CREATE OR REPLACE TABLE raw_{table.name} (_file VARCHAR, _row BIGINT, {cols})"
+            f"CREATE OR REPLACE TABLE {scratch.NAME}.raw_{table.name} "
+            f"(_file VARCHAR, _row BIGINT, {cols})"
         )
 
 

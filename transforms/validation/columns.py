@@ -12,6 +12,7 @@ from schemas.base import PANDERA_RULES
 from schemas.checks import with_years, year_column
 from schemas.registry import SCHEMAS
 from schemas.tables import TABLES
+from transforms import scratch
 from transforms.validation.findings import FINDING_COLUMNS, add_frame
 
 
@@ -74,7 +75,7 @@ def run_column_checks(con: duckdb.DuckDBPyConnection, workers: int = 4) -> None:
     DuckDB fetches and polars both release the GIL)."""
 
     def one(table: str) -> pl.DataFrame:
-        cursor = con.cursor()
+        cursor = scratch.cursor(con)
         try:
             return check_table(cursor, table)
         finally:

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from transforms import build as sql_build
+from transforms import scratch
 from transforms.discover import Discovery, discover
 from transforms.load import load_extract
 from transforms.reference import load_codes, load_reference
@@ -40,8 +41,7 @@ def check_extract(
     """Discover, load and validate; never raises for bad data (blocking is reported)."""
     t = time.perf_counter()
     found = discover(extract_dir)
-    con = duckdb.connect(str(db_path))
-    con.execute("SET TimeZone = 'UTC'")
+    con = scratch.connect(db_path)
     if found.blocking:
         create_tables(con)
         add_file_level(con, found.blocking, "blocking")
