@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import csv
 import re
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from queue import Queue
 
 import duckdb
 
@@ -29,7 +27,6 @@ BEFORE_COLLECT = ("10_staging", "20_intermediate", "30_indicators")
 # computing them (100,000 children: build 11 s -> 6-7.5 s). The file keeps the validation,
 # indicator, table and output layers.
 WORKING_LAYERS = ("10_staging", "20_intermediate")
-BUILD_WORKERS = 2  # cursors building independent models at once
 _HEADER_LINE = re.compile(r"^--\s*([a-z_]+):\s*(.*)$")
 _CONTINUATION = re.compile(r"^--\s{2,}(\S.*)$")
 _WORD = re.compile(r"\w+")
@@ -156,44 +153,17 @@ def run_models(
     con: duckdb.DuckDBPyConnection,
     layers: tuple[str, ...],
     sql_dir: Path = SQL_DIR,
-    workers: int = BUILD_WORKERS,
+    workers: int = scratch.WORKERS,
 ) -> None:
-    """Materialise every model of the given layers, each once the models it reads exist.
-
-    Models that do not read each other run at once on `workers` cursors: DuckDB gives a query
-    on one row group (up to 122,880 rows) one core, and most models are that small."""
+    """Materialise every model of the given layers, each once the models it reads exist;
+    models that do not read each other are built at once, on `workers` cursors."""
     todo = [m for m in models(sql_dir) if m.layer in layers]
     names = {m.name for m in todo}
-    waits = {m.name: inputs(m, names) for m in todo}
-    idle: Queue[duckdb.DuckDBPyConnection] = Queue()
-    for _ in range(workers):
-        idle.put(scratch.cursor(con))
-
-    def run_one(model: Model) -> str:
-        cursor = idle.get()
-        try:
-            materialise(cursor, model)
-        finally:
-            idle.put(cursor)
-        return model.name
-
-    built: set[str] = set()
-    running: set[Future[str]] = set()
-    try:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            while todo or running:
-                ready = [m for m in todo if waits[m.name] <= built]
-                if not ready and not running:  # an earlier layer names a later layer's model
-                    raise ValueError(f"SQL models wait on each other: {sorted(waits.items())}")
-                for model in ready[: workers - len(running)]:
-                    todo.remove(model)
-                    running.add(pool.submit(run_one, model))
-                finished, running = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    built.add(future.result())  # a failed model raises here; no more start
-    finally:
-        while not idle.empty():
-            idle.get().close()
+    jobs = [
+        scratch.Job(m.name, lambda cur, m=m: materialise(cur, m), frozenset(inputs(m, names)))
+        for m in todo
+    ]
+    scratch.run_jobs(con, jobs, workers)
 
 
 UNIT_VALUE_SQL = {

@@ -19,6 +19,7 @@ from datetime import date
 import duckdb
 
 from schemas.tables import EVENT_DATES, ONE_YEAR_TABLES, YEAR
+from transforms import scratch
 from transforms.discover import Discovery
 from transforms.load import LoadedFile
 from transforms.rules import STAGES
@@ -52,12 +53,14 @@ class ValidationResult:
 
 
 def _run_rules(con: duckdb.DuckDBPyConnection, extract_date: date | None) -> None:
+    """Stage by stage; the rules of a stage (which do not read each other's findings) at once."""
     rules = all_rules(extract_date)
     for stage in STAGES:
         if stage == "after_header":
             typed.create_ok_header(con)
-        for rule in (r for r in rules if r.stage == stage):
-            findings.add_query(con, rule.id, rule.severity, rule.sql)
+        scratch.run_statements(
+            con, [findings.query_sql(r.id, r.severity, r.sql) for r in rules if r.stage == stage]
+        )
 
 
 def _extract_date(con: duckdb.DuckDBPyConnection) -> date | None:

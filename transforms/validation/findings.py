@@ -43,9 +43,10 @@ def add_file_level(con: duckdb.DuckDBPyConnection, items: list[dict], severity: 
         )
 
 
-def add_query(con: duckdb.DuckDBPyConnection, rule: str, severity: str, sql: str) -> None:
-    """Append the rows a rule query flags (table_name, file, row, column, value, child)."""
-    con.execute(
+def query_sql(rule: str, severity: str, sql: str) -> str:
+    """The statement appending the rows a rule query flags (table_name, file, row, column,
+    value, child) to dq_findings."""
+    return (
         'INSERT INTO dq_findings SELECT DISTINCT table_name, file, row, "column", '
         f"'{rule}', CAST(value AS VARCHAR), child, '{severity}' FROM ({sql}) q"
     )

@@ -10,25 +10,30 @@ from __future__ import annotations
 import duckdb
 
 from schemas.tables import TABLES
+from transforms import scratch
 
 
 def drop_exact_duplicates(con: duckdb.DuckDBPyConnection) -> None:
     """Rows identical on the contract columns: the first (file, row order) is kept."""
-    for t in TABLES:
-        con.execute(
+    scratch.run_statements(
+        con,
+        [
             f"INSERT INTO dq_excluded SELECT '{t}', _file, _row, 'duplicate' FROM ("
             f"SELECT _file, _row, row_number() OVER (PARTITION BY _h ORDER BY _file, _row) "
             f"AS n FROM vn_{t} WHERE _h IN (SELECT _h FROM vn_{t} GROUP BY _h "
             "HAVING count(*) > 1)) WHERE n > 1"
-        )
+            for t in TABLES
+        ],
+    )
 
 
 def duplicate_keys(con: duckdb.DuckDBPyConnection) -> None:
     """`<table>.duplicate_key`: rows sharing a key but differing elsewhere (after the first)."""
+    statements = []
     for t in TABLES.values():
         last = [c for c in t.key if c not in t.derived][-1]
         value = f'"{last}_TXT"' if last in t.dates else f'"{last}"'
-        con.execute(
+        statements.append(
             f"INSERT INTO dq_findings SELECT '{t.name}', _file, _row, '{last}', "
             f"'{t.name}.duplicate_key', v, CHILD, 'row' FROM ("
             f"SELECT _file, _row, CHILD, {value} AS v, row_number() OVER (PARTITION BY _k "
@@ -37,3 +42,4 @@ def duplicate_keys(con: duckdb.DuckDBPyConnection) -> None:
             f"AND (_file, _row) NOT IN (SELECT (_file, _row) FROM dq_excluded "
             f"WHERE table_name = '{t.name}')) WHERE n > 1"
         )
+    scratch.run_statements(con, statements)

@@ -6,6 +6,7 @@ import duckdb
 
 from schemas.checks import MAX_YEAR, MIN_YEAR
 from schemas.tables import TABLES, Table
+from transforms import scratch
 
 MACROS = f"""
 CREATE OR REPLACE MACRO v_in_years(d) AS
@@ -54,13 +55,15 @@ def _hashed(table: Table, column: str) -> str:
 
 
 def create_normalised(con: duckdb.DuckDBPyConnection) -> None:
-    """`vn_<table>`: every raw row typed once, with `_h` (hash of the normalised row, for
-    exact duplicates) and `_k` (hash of the normalised key, for duplicate keys)."""
+    """`vn_<table>` in scratch: every raw row typed once, with `_h` (hash of the normalised
+    row, for exact duplicates) and `_k` (hash of the normalised key, for duplicate keys)."""
+    statements = []
     for t in TABLES.values():
         cols = ", ".join(typed(t, c) for c in t.columns)
         row = ", ".join(_hashed(t, c) for c in t.columns)
         key = ", ".join(_hashed(t, c) for c in t.key)
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE vn_{t.name} AS SELECT *, hash({row}) AS _h, "
+        statements.append(
+            f"CREATE OR REPLACE TABLE {scratch.NAME}.vn_{t.name} AS SELECT *, hash({row}) AS _h, "
             f"hash({key}) AS _k FROM (SELECT _file, _row, {cols} FROM raw_{t.name})"
         )
+    scratch.run_statements(con, statements)

@@ -1,10 +1,14 @@
-"""Typed validation tables `vt_<table>`: rows kept after duplicates and duplicate keys."""
+"""Typed validation tables `vt_<table>` (in scratch): rows kept after duplicates and duplicate
+keys."""
 
 from __future__ import annotations
 
 import duckdb
 
 from schemas.tables import TABLES
+from transforms import scratch
+
+S = scratch.NAME
 
 
 def create_typed_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -17,22 +21,22 @@ def create_typed_tables(con: duckdb.DuckDBPyConnection) -> None:
             "GROUP BY t"
         ).fetchall()
     )
-    for t in TABLES:
-        if not skipped.get(t):
-            con.execute(f"CREATE OR REPLACE TEMP VIEW vt_{t} AS SELECT * FROM vn_{t}")
-            continue
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE vt_{t} AS SELECT * EXCLUDE (_h, _k) FROM vn_{t} r "
-            f"ANTI JOIN (SELECT _file, _row FROM dq_excluded WHERE table_name = '{t}' "
-            f"UNION ALL SELECT file, row FROM dq_findings WHERE table_name = '{t}' "
-            f"AND rule = '{t}.duplicate_key') s ON s._file = r._file AND s._row = r._row"
-        )
+    statements = [
+        f"CREATE OR REPLACE VIEW {S}.vt_{t} AS SELECT * FROM {S}.vn_{t}"
+        if not skipped.get(t)
+        else f"CREATE OR REPLACE TABLE {S}.vt_{t} AS SELECT * EXCLUDE (_h, _k) FROM {S}.vn_{t} r "
+        f"ANTI JOIN (SELECT _file, _row FROM dq_excluded WHERE table_name = '{t}' "
+        f"UNION ALL SELECT file, row FROM dq_findings WHERE table_name = '{t}' "
+        f"AND rule = '{t}.duplicate_key') s ON s._file = r._file AND s._row = r._row"
+        for t in TABLES
+    ]
+    scratch.run_statements(con, statements)
 
 
 def create_ok_header(con: duckdb.DuckDBPyConnection) -> None:
     """`ok_header`: children whose header row has no row error (so are 'in header')."""
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE ok_header AS SELECT DISTINCT CHILD FROM vt_header h "
+        f"CREATE OR REPLACE TABLE {S}.ok_header AS SELECT DISTINCT CHILD FROM vt_header h "
         "WHERE CHILD IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dq_findings f "
         "WHERE f.table_name = 'header' AND f.severity = 'row' AND f.file = h._file "
         "AND f.row = h._row)"
@@ -42,10 +46,11 @@ def create_ok_header(con: duckdb.DuckDBPyConnection) -> None:
 def drop_typed_tables(con: duckdb.DuckDBPyConnection) -> None:
     for t in TABLES:
         kind = con.execute(
-            "SELECT table_type FROM information_schema.tables WHERE table_name = ?",
-            [f"vt_{t}"],
+            "SELECT table_type FROM information_schema.tables "
+            "WHERE table_catalog = ? AND table_name = ?",
+            [S, f"vt_{t}"],
         ).fetchone()
         if kind:
-            con.execute(f"DROP {'VIEW' if kind[0] == 'VIEW' else 'TABLE'} vt_{t}")
-        con.execute(f"DROP TABLE IF EXISTS vn_{t}")
-    con.execute("DROP TABLE IF EXISTS ok_header")
+            con.execute(f"DROP {'VIEW' if kind[0] == 'VIEW' else 'TABLE'} {S}.vt_{t}")
+        con.execute(f"DROP TABLE IF EXISTS {S}.vn_{t}")
+    con.execute(f"DROP TABLE IF EXISTS {S}.ok_header")
