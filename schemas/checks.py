@@ -37,16 +37,29 @@ def year_column(column: str) -> str:
     return f"_year_{column}"
 
 
-def with_years(frame: pl.DataFrame, columns: set[str]) -> pl.DataFrame:
-    """Add each date column's collection year once, so code checks do not re-parse dates."""
-    return frame.with_columns(
-        collection_year_expr(parse_date_expr(pl.col(c))).alias(year_column(c)) for c in columns
+def date_column(column: str) -> str:
+    """Name of the optional helper column holding `column` parsed as a date."""
+    return f"_date_{column}"
+
+
+def with_dates(frame: pl.DataFrame, dates: set[str], years: set[str]) -> pl.DataFrame:
+    """Parse each date column once (`_date_<col>`) and add the collection year of those in
+    `years` (`_year_<col>`), so that the checks do not parse the same text again."""
+    parsed = frame.with_columns(parse_date_expr(pl.col(c)).alias(date_column(c)) for c in dates)
+    return parsed.with_columns(
+        collection_year_expr(pl.col(date_column(c))).alias(year_column(c)) for c in years
     )
 
 
+def _parsed(data: PolarsData, column: str) -> pl.Expr:
+    """`column` as a date: its helper column when the frame has one, else parsed here."""
+    helper = date_column(column)
+    names = data.lazyframe.collect_schema().names()
+    return pl.col(helper) if helper in names else parse_date_expr(pl.col(column))
+
+
 def _valid_date(data: PolarsData) -> pl.LazyFrame:
-    col = pl.col(data.key)
-    return data.lazyframe.select(col.is_null() | parse_date_expr(col).is_not_null())
+    return data.lazyframe.select(pl.col(data.key).is_null() | _parsed(data, data.key).is_not_null())
 
 
 def date_check() -> pa.Check:
@@ -76,7 +89,7 @@ def code_check(codes: str, year_from: str | None) -> pa.Check:
             year = (
                 pl.col(helper)
                 if helper in names
-                else collection_year_expr(parse_date_expr(pl.col(year_from)))
+                else collection_year_expr(_parsed(data, year_from))
             )
             lo = code.replace_strict(known, first, default=None, return_dtype=pl.Int32)
             hi = code.replace_strict(known, last, default=None, return_dtype=pl.Int32)

@@ -9,7 +9,7 @@ import pandera.polars as pa
 import polars as pl
 
 from schemas.base import PANDERA_RULES
-from schemas.checks import with_years, year_column
+from schemas.checks import with_dates, year_column
 from schemas.registry import SCHEMAS
 from schemas.tables import TABLES
 from transforms import scratch
@@ -60,7 +60,8 @@ def check_table(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
         return pl.DataFrame()
     years = {c.year_from for c in TABLES[table].codes.values() if c.year_from}
     derived = years & set(TABLES[table].derived)  # a collection year itself, not a date
-    frame = with_years(frame, years - derived).with_columns(
+    dates = set(TABLES[table].dates) | (years - derived)
+    frame = with_dates(frame, dates, years - derived).with_columns(
         pl.col(c).cast(pl.Int32, strict=False).alias(year_column(c)) for c in derived
     )
     try:
