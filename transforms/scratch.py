@@ -12,6 +12,9 @@ queries can run on two cursors at once.
 
 from __future__ import annotations
 
+import os
+import tempfile
+import uuid
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -28,9 +31,16 @@ MEMORY_LIMIT = "4GB"
 
 
 def connect(db_path: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
-    """The warehouse at `db_path` with `scratch` attached; UTC; DuckDB memory capped."""
+    """The warehouse at `db_path` with `scratch` attached; UTC; DuckDB memory capped.
+
+    Past the cap DuckDB spills to `<db_path>.tmp/` (in `restricted/` for a run); an in-memory
+    warehouse (`cla validate`) spills to a folder of its own in the system's temporary folder,
+    not the working directory. DuckDB removes either when the connection closes."""
     con = duckdb.connect(str(db_path))
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    if str(db_path) == ":memory:":
+        spill = Path(tempfile.gettempdir()) / f"cla-duckdb-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        con.execute(f"SET temp_directory = '{spill.as_posix()}'")
     con.execute(f"ATTACH ':memory:' AS {NAME}")
     configure(con)
     return con
