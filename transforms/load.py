@@ -108,6 +108,12 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
         )
 
 
+def drop_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Free the raw tables once validated: staging reads `vn_<table>`, the same rows typed."""
+    for table in TABLES.values():
+        con.execute(f"DROP TABLE IF EXISTS {scratch.NAME}.raw_{table.name}")
+
+
 def load_extract(con: duckdb.DuckDBPyConnection, found: Discovery) -> list[LoadedFile]:
     """Append every recognised file to its raw table, in file-name order."""
     create_raw_tables(con)

@@ -1,6 +1,6 @@
 -- One row per adopted child (903 AD1), typed.
 with source as (
-    select r.* from raw_ad1 r
+    select r.* from vn_ad1 r  -- typed once by validation
     where not exists (
         select 1 from dq_excluded x
         where x.table_name = 'ad1' and x._file = r._file and x._row = r._row
@@ -9,9 +9,9 @@ with source as (
 final as (
     select
         CHILD as child,
-        parse_date(DOB) as dob,
-        parse_date(DATE_INT) as date_int,
-        parse_date(DATE_MATCH) as date_match,
+        DOB as dob,
+        DATE_INT as date_int,
+        DATE_MATCH as date_match,
         FOSTER_CARE as foster_care,
         NB_ADOPTR as nb_adoptr,
         SEX_ADOPTR as sex_adoptr,

@@ -1,13 +1,13 @@
 -- One row per dental check done, typed.
 with source as (
-    select r.* from raw_dental_checks r
+    select r.* from vn_dental_checks r  -- typed once by validation
     where not exists (
         select 1 from dq_excluded x
         where x.table_name = 'dental_checks' and x._file = r._file and x._row = r._row
     )
 ),
 final as (
-    select CHILD as child, parse_date(CHECK_DATE) as check_date, _file, _row
+    select CHILD as child, CHECK_DATE as check_date, _file, _row
     from source
 )
 select * from final

@@ -1,7 +1,7 @@
 -- One row per 903 episode, typed; quarantined and duplicate rows left out.
 -- Short breaks (LS V3/V4) are kept here and flagged; int_episodes removes them.
 with source as (
-    select r.* from raw_episodes r
+    select r.* from vn_episodes r  -- typed once by validation
     where not exists (
         select 1 from dq_excluded x
         where x.table_name = 'episodes' and x._file = r._file and x._row = r._row
@@ -10,19 +10,19 @@ with source as (
 final as (
     select
         CHILD as child,
-        parse_date(DECOM) as decom,
-        norm_code(RNE) as rne,
-        norm_code(LS) as ls,
-        norm_code(CIN) as cin,
-        norm_code(PLACE) as place,
-        norm_code(PLACE_PROVIDER) as place_provider,
-        parse_date(DEC) as dec,
-        norm_code(REC) as rec,
-        norm_code(REASON_PLACE_CHANGE) as reason_place_change,
+        DECOM as decom,
+        RNE as rne,
+        LS as ls,
+        CIN as cin,
+        PLACE as place,
+        PLACE_PROVIDER as place_provider,
+        DEC as dec,
+        REC as rec,
+        REASON_PLACE_CHANGE as reason_place_change,
         HOME_POST as home_post,
         PL_POST as pl_post,
         URN as urn,
-        norm_code(LS) in ('V3', 'V4') as is_short_break,
+        LS in ('V3', 'V4') as is_short_break,
         _file, _row
     from source
 )

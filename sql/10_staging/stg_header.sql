@@ -1,6 +1,6 @@
 -- One row per child in the header file(s), typed; quarantined and duplicate rows left out.
 with source as (
-    select r.* from raw_header r
+    select r.* from vn_header r  -- typed once by validation
     where not exists (
         select 1 from dq_excluded x
         where x.table_name = 'header' and x._file = r._file and x._row = r._row
@@ -9,12 +9,12 @@ with source as (
 final as (
     select
         CHILD as child,
-        norm_code(SEX) as sex,
-        parse_date(DOB) as dob,
-        norm_code(ETHNIC) as ethnic,
+        SEX as sex,
+        DOB as dob,
+        ETHNIC as ethnic,
         UPN as upn,
         MOTHER as mother,
-        parse_date(MC_DOB) as mc_dob,
+        MC_DOB as mc_dob,
         _file, _row
     from source
 )

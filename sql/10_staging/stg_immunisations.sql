@@ -1,6 +1,6 @@
 -- One row per immunisation status recorded (UP_TO_DATE Y/N on RECORD_DATE), typed.
 with source as (
-    select r.* from raw_immunisations r
+    select r.* from vn_immunisations r  -- typed once by validation
     where not exists (
         select 1 from dq_excluded x
         where x.table_name = 'immunisations' and x._file = r._file and x._row = r._row
@@ -9,8 +9,8 @@ with source as (
 final as (
     select
         CHILD as child,
-        parse_date(RECORD_DATE) as record_date,
-        norm_code(UP_TO_DATE) as up_to_date,
+        RECORD_DATE as record_date,
+        UP_TO_DATE as up_to_date,
         _file, _row
     from source
 )

@@ -1,6 +1,6 @@
 -- One row per missing (M) or away-without-authorisation (A) episode, typed.
 with source as (
-    select r.* from raw_missing r
+    select r.* from vn_missing r  -- typed once by validation
     where not exists (
         select 1 from dq_excluded x
         where x.table_name = 'missing' and x._file = r._file and x._row = r._row
@@ -9,9 +9,9 @@ with source as (
 final as (
     select
         CHILD as child,
-        norm_code(MISSING) as missing,
-        parse_date(MIS_START) as mis_start,
-        parse_date(MIS_END) as mis_end,
+        MISSING as missing,
+        MIS_START as mis_start,
+        MIS_END as mis_end,
         _file, _row
     from source
 )

@@ -1,7 +1,7 @@
 -- One row per child and collection year in the 903 OC2 return (looked after continuously for
 -- 12 months at 31 March of collection_year), typed; flags 0/1 as booleans, blank as NULL.
 with source as (
-    select r.* from raw_oc2 r
+    select r.* from vn_oc2 r  -- typed once by validation
     where not exists (
         select 1 from dq_excluded x
         where x.table_name = 'oc2' and x._file = r._file and x._row = r._row
@@ -11,9 +11,9 @@ final as (
     select
         CHILD as child,
         cast(COLLECTION_YEAR as integer) as collection_year,
-        parse_date(DOB) as dob,
+        DOB as dob,
         try_cast(SDQ_SCORE as integer) as sdq_score,
-        norm_code(SDQ_REASON) as sdq_reason,
+        SDQ_REASON as sdq_reason,
         CONVICTED = '1' as convicted,
         HEALTH_CHECK = '1' as health_check,
         IMMUNISATIONS = '1' as immunisations,

@@ -1,6 +1,6 @@
 -- One row per decision to place for adoption (903 PlacedAdoption), typed.
 with source as (
-    select r.* from raw_placed_adoption r
+    select r.* from vn_placed_adoption r  -- typed once by validation
     where not exists (
         select 1 from dq_excluded x
         where x.table_name = 'placed_adoption' and x._file = r._file and x._row = r._row
@@ -9,9 +9,9 @@ with source as (
 final as (
     select
         CHILD as child,
-        parse_date(DOB) as dob,
-        parse_date(DATE_PLACED) as date_placed,
-        parse_date(DATE_PLACED_CEASED) as date_placed_ceased,
+        DOB as dob,
+        DATE_PLACED as date_placed,
+        DATE_PLACED_CEASED as date_placed_ceased,
         norm_code(REASON_PLACED_CEASED) as reason_placed_ceased,
         _file, _row
     from source

@@ -1,7 +1,7 @@
 -- One row per child: permanence before entering care (903 previous permanence); DATE_PERM
 -- kept as text (the DfE allows ZZ for unknown parts).
 with source as (
-    select r.* from raw_prev_perm r
+    select r.* from vn_prev_perm r  -- typed once by validation
     where not exists (
         select 1 from dq_excluded x
         where x.table_name = 'prev_perm' and x._file = r._file and x._row = r._row
@@ -10,8 +10,8 @@ with source as (
 final as (
     select
         CHILD as child,
-        parse_date(DOB) as dob,
-        norm_code(PREV_PERM) as prev_perm,
+        DOB as dob,
+        PREV_PERM as prev_perm,
         LA_PERM as la_perm,
         DATE_PERM as date_perm,
         _file, _row

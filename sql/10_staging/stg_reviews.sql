@@ -1,6 +1,6 @@
 -- One row per review held, typed; quarantined and duplicate rows left out.
 with source as (
-    select r.* from raw_reviews r
+    select r.* from vn_reviews r  -- typed once by validation
     where not exists (
         select 1 from dq_excluded x
         where x.table_name = 'reviews' and x._file = r._file and x._row = r._row
@@ -9,9 +9,9 @@ with source as (
 final as (
     select
         CHILD as child,
-        parse_date(DOB) as dob,
-        parse_date(REVIEW) as review,
-        norm_code(REVIEW_CODE) as review_code,
+        DOB as dob,
+        REVIEW as review,
+        REVIEW_CODE as review_code,
         _file, _row
     from source
 )

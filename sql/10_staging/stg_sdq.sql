@@ -1,6 +1,6 @@
 -- One row per Strengths and Difficulties Questionnaire score (0-40), typed.
 with source as (
-    select r.* from raw_sdq r
+    select r.* from vn_sdq r  -- typed once by validation
     where not exists (
         select 1 from dq_excluded x
         where x.table_name = 'sdq' and x._file = r._file and x._row = r._row
@@ -9,7 +9,7 @@ with source as (
 final as (
     select
         CHILD as child,
-        parse_date(SDQ_DATE) as sdq_date,
+        SDQ_DATE as sdq_date,
         try_cast(SDQ_SCORE as INTEGER) as sdq_score,
         _file, _row
     from source

@@ -1,7 +1,7 @@
 -- One row per social-worker episode (903 SWEpisodes, 2023-24 on), typed; sw_dec blank while
 -- the social worker is still allocated.
 with source as (
-    select r.* from raw_sw_episodes r
+    select r.* from vn_sw_episodes r  -- typed once by validation
     where not exists (
         select 1 from dq_excluded x
         where x.table_name = 'sw_episodes' and x._file = r._file and x._row = r._row
@@ -10,11 +10,11 @@ with source as (
 final as (
     select
         CHILD as child,
-        parse_date(DOB) as dob,
+        DOB as dob,
         SW_ID as sw_id,
-        parse_date(SW_DECOM) as sw_decom,
-        parse_date(SW_DEC) as sw_dec,
-        norm_code(SW_REASON) as sw_reason,
+        SW_DECOM as sw_decom,
+        SW_DEC as sw_dec,
+        SW_REASON as sw_reason,
         _file, _row
     from source
 )

@@ -1,6 +1,6 @@
 -- One row per child who was ever UASC; DUC = date UASC status ceased (blank: still UASC).
 with source as (
-    select r.* from raw_uasc r
+    select r.* from vn_uasc r  -- typed once by validation
     where not exists (
         select 1 from dq_excluded x
         where x.table_name = 'uasc' and x._file = r._file and x._row = r._row
@@ -9,9 +9,9 @@ with source as (
 final as (
     select
         CHILD as child,
-        norm_code(SEX) as sex,
-        parse_date(DOB) as dob,
-        parse_date(DUC) as duc,
+        SEX as sex,
+        DOB as dob,
+        DUC as duc,
         _file, _row
     from source
 )

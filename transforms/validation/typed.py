@@ -44,6 +44,7 @@ def create_ok_header(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def drop_typed_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop what only the rules read; `vn_<table>` stays (staging reads it)."""
     for t in TABLES:
         kind = con.execute(
             "SELECT table_type FROM information_schema.tables "
@@ -52,5 +53,4 @@ def drop_typed_tables(con: duckdb.DuckDBPyConnection) -> None:
         ).fetchone()
         if kind:
             con.execute(f"DROP {'VIEW' if kind[0] == 'VIEW' else 'TABLE'} {S}.vt_{t}")
-        con.execute(f"DROP TABLE IF EXISTS {S}.vn_{t}")
     con.execute(f"DROP TABLE IF EXISTS {S}.ok_header")
