@@ -3,8 +3,8 @@
 Raw tables live in the run's in-memory `scratch` database (transforms/scratch.py), not in the
 warehouse file: the input files are the record, fingerprinted in the manifest. They hold every
 row as read: `_file` (file name), `_row` (1-based line, header = 1), then the table's contract
-columns as trimmed text ('' becomes NULL). Nothing is dropped here;
-validation decides what is quarantined, staging SQL types what is kept.
+columns as trimmed text ('' becomes NULL). Nothing is dropped here: validation types every
+row once (`vn_<table>`, which staging reads) and decides what is quarantined.
 """
 
 from __future__ import annotations

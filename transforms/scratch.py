@@ -1,10 +1,11 @@
 """The run's DuckDB connection: the warehouse file plus an in-memory `scratch` database.
 
 `scratch` holds what a run needs but the warehouse file does not keep: the raw tables (a copy
-of the input files, which the manifest fingerprints) and the working layers (staging,
-intermediate). Names resolve in `main` first, then `scratch`, so SQL says `raw_episodes` or
-`stg_episodes` wherever the table lives. Writing these compressed into the file cost more
-than reading or computing them (100,000 children: the raw tables 2.4 s of a 4.8 s load).
+of the input files, which the manifest fingerprints), validation's typed rows and the working
+layers (staging, intermediate). Names resolve in `main` first, then `scratch`, so SQL says
+`vn_episodes` or `stg_episodes` wherever the table lives. Writing these compressed into the
+file cost more than reading or computing them (100,000 children: the raw tables alone took
+2.4 s of a 4.8 s load).
 
 Unlike TEMP tables, `scratch` is shared by every cursor of the connection, so independent
 queries can run on two cursors at once.

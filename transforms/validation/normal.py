@@ -56,7 +56,8 @@ def _hashed(table: Table, column: str) -> str:
 
 def create_normalised(con: duckdb.DuckDBPyConnection) -> None:
     """`vn_<table>` in scratch: every raw row typed once, with `_h` (hash of the normalised
-    row, for exact duplicates) and `_k` (hash of the normalised key, for duplicate keys)."""
+    row, for exact duplicates) and `_k` (hash of the normalised key, for duplicate keys).
+    Staging reads it (less what validation set aside), so no date is parsed twice."""
     statements = []
     for t in TABLES.values():
         cols = ", ".join(typed(t, c) for c in t.columns)
