@@ -1,16 +1,19 @@
-"""Load the recognised files of an extract set into DuckDB `raw_<table>` tables.
+"""Load the recognised files of an extract set into DuckDB `vn_<table>` tables, typed.
 
-Raw tables live in the run's in-memory `scratch` database (transforms/scratch.py), not in the
-warehouse file: the input files are the record, fingerprinted in the manifest. They hold every
-row as read: `_file` (file name), `_row` (1-based line, header = 1), then the table's contract
-columns as trimmed text ('' becomes NULL). Nothing is dropped here: validation types every
-row once (`vn_<table>`, which staging reads) and decides what is quarantined.
+A file is read as text: `_file` (file name), `_row` (1-based line, header = 1), then the
+table's contract columns as trimmed text ('' becomes NULL). Those rows go to the column checks
+as they are (pandera, transforms/validation/columns.py) and into `vn_<table>` typed once
+(dates as DATE with their text beside, codes normalised; transforms/validation/normal.py).
+`vn_` lives in the run's in-memory `scratch` database (transforms/scratch.py), not in the
+warehouse file: the input files are the record, fingerprinted in the manifest. Nothing is
+dropped here: validation decides what is quarantined.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +21,8 @@ import duckdb
 import polars as pl
 
 from schemas.tables import TABLES, YEAR
-from transforms import scratch
 from transforms.discover import Discovery
+from transforms.validation.normal import create_normalised_tables, insert_normalised
 
 # A 4-digit year, optionally followed by the 2-digit year it runs to (2024_25, 2024-25).
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[-_ ]?(\d{2}))?(?!\d)")
@@ -98,34 +101,22 @@ def xml_frame(path: Path, table: str, rows: list[tuple[int, dict]]) -> pl.DataFr
     )
 
 
-def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Empty raw tables for every contract table, so SQL can rely on them existing."""
-    for table in TABLES.values():
-        cols = ", ".join(f'"{c}" VARCHAR' for c in table.columns)
-        con.execute(
-            f"CREATE OR REPLACE TABLE {scratch.NAME}.raw_{table.name} "
-            f"(_file VARCHAR, _row BIGINT, {cols})"
-        )
-
-
-def drop_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Free the raw tables once validated: staging reads `vn_<table>`, the same rows typed."""
-    for table in TABLES.values():
-        con.execute(f"DROP TABLE IF EXISTS {scratch.NAME}.raw_{table.name}")
-
-
-def load_extract(con: duckdb.DuckDBPyConnection, found: Discovery) -> list[LoadedFile]:
-    """Append every recognised file to its raw table, in file-name order."""
-    create_raw_tables(con)
+def load_extract(
+    con: duckdb.DuckDBPyConnection,
+    found: Discovery,
+    inspect: Callable[[str, pl.DataFrame], None] = lambda table, frame: None,
+) -> list[LoadedFile]:
+    """Type every recognised file's rows into its `vn_<table>`, in file-name order; each
+    file's rows, as read, go to `inspect(table, frame)` first (the column checks)."""
+    create_normalised_tables(con)
     loaded = []
     for f in sorted(found.files, key=lambda f: f.path.name):
         if f.path in found.xml:
             frame = xml_frame(f.path, f.table, found.xml[f.path].tables[f.table])
         else:
             frame = read_file(f.path, f.table, f.rows)
+        inspect(f.table, frame)
         # plain (large) strings: DuckDB ingests these ~5x faster than polars' string views
-        con.register("_incoming", frame.to_arrow(compat_level=pl.CompatLevel.oldest()))
-        con.execute(f"INSERT INTO raw_{f.table} SELECT * FROM _incoming")
-        con.unregister("_incoming")
+        insert_normalised(con, f.table, frame.to_arrow(compat_level=pl.CompatLevel.oldest()))
         loaded.append(LoadedFile(f.path.name, f.table, sha256_of(f.path), frame.height))
     return loaded

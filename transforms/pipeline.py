@@ -12,7 +12,6 @@ import duckdb
 from core.errors import BlockedError, UsageError
 from core.periods import Period
 from transforms import build as sql_build
-from transforms.load import drop_raw_tables
 from transforms.validate import ValidationResult
 from transforms.validation.run import check_extract
 
@@ -42,7 +41,6 @@ def open_validated(
     if checked.blocking or checked.result is None:
         checked.con.close()
         raise BlockedError(blocking_message(checked.blocking))
-    drop_raw_tables(checked.con)
     return Warehouse(checked.con, checked.result, checked.reference_sources, checked.timings)
 
 

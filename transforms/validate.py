@@ -1,4 +1,4 @@
-"""Validate the raw tables: findings, quarantine, row accounting, extract coverage.
+"""Validate the loaded rows: findings, quarantine, row accounting, extract coverage.
 
 Writes two tables that staging relies on:
 - `dq_findings(table_name, file, row, column, rule, value, child, severity)`: every problem,
@@ -6,8 +6,10 @@ Writes two tables that staging relies on:
 - `dq_excluded(table_name, _file, _row, reason)`: rows left out of staging, reason
   `quarantined` or `duplicate`.
 
-Order: exact duplicates dropped -> column checks (pandera schemas) -> duplicate keys ->
-cross-table rules (transforms/rules) by stage -> quarantine -> accounting and threshold.
+Order: exact duplicates dropped -> column checks (pandera schemas; they run on each file's
+rows while the set loads, and their findings on dropped duplicates are left out) -> duplicate
+keys -> cross-table rules (transforms/rules) by stage -> quarantine -> accounting and
+threshold.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from datetime import date
 
 import duckdb
 
-from schemas.tables import EVENT_DATES, ONE_YEAR_TABLES, YEAR
+from schemas.tables import EVENT_DATES, ONE_YEAR_TABLES, TABLES, YEAR
 from transforms import scratch
 from transforms.discover import Discovery
 from transforms.load import LoadedFile
@@ -26,8 +28,8 @@ from transforms.rules import STAGES
 from transforms.rules.generated import all_rules
 from transforms.validation import findings, keys, typed
 from transforms.validation.accounting import FileAccount, account, over_threshold
-from transforms.validation.columns import run_column_checks
-from transforms.validation.normal import create_macros, create_normalised
+from transforms.validation.columns import ColumnChecks, add_findings
+from transforms.validation.normal import hashes
 
 __all__ = ["FileAccount", "ValidationResult", "validate", "DEFAULT_THRESHOLD"]
 
@@ -77,37 +79,43 @@ def _extract_date(con: duckdb.DuckDBPyConnection) -> date | None:
 
 
 def _raw_extract_date(con: duckdb.DuckDBPyConnection) -> date | None:
-    """The latest parseable event date in the raw rows (before any quarantine)."""
+    """The latest parseable event date in the rows as loaded (before any quarantine)."""
     parts = [
-        f'SELECT max(v_date("{col}")) AS d FROM raw_{table}'
+        f'SELECT max("{col}") AS d FROM vn_{table}'
         for table, cols in EVENT_DATES.items()
         for col in cols
     ]
     return con.execute(f"SELECT max(d) FROM ({' UNION ALL '.join(parts)})").fetchone()[0]
 
 
-def fill_collection_years(con: duckdb.DuckDBPyConnection, extract_date: date | None) -> list:
+def fill_collection_years(
+    con: duckdb.DuckDBPyConnection, extract_date: date | None
+) -> tuple[int | None, list[dict]]:
     """OC2/OC3 files with no year in their name belong to the latest collection year whose
-    31 March is on or before the extract date (extracts.md); a warning says so per file."""
+    31 March is on or before the extract date (extracts.md); a warning says so per file.
+    Returns that year (None when no file needed it) and the warnings."""
     pending = {
         t: [
             r[0]
             for r in con.execute(
-                f"SELECT DISTINCT _file FROM raw_{t} WHERE {YEAR} IS NULL ORDER BY 1"
+                f"SELECT DISTINCT _file FROM vn_{t} WHERE {YEAR} IS NULL ORDER BY 1"
             ).fetchall()
         ]
         for t in ONE_YEAR_TABLES
     }
     if not any(pending.values()):
-        return []
+        return None, []
     d = extract_date or _raw_extract_date(con)
     if d is None:
-        return []
+        return None, []
     year = d.year if (d.month, d.day) >= (3, 31) else d.year - 1
     warnings = []
     for t, files in pending.items():
         if files:
-            con.execute(f"UPDATE raw_{t} SET {YEAR} = '{year}' WHERE {YEAR} IS NULL")
+            con.execute(f"UPDATE vn_{t} SET {YEAR} = '{year}' WHERE {YEAR} IS NULL")
+            names = ", ".join(f"'{f}'" for f in files)
+            row, key = hashes(TABLES[t])  # the year is part of the row and of its key
+            con.execute(f"UPDATE vn_{t} SET _h = {row}, _k = {key} WHERE _file IN ({names})")
         for f in files:
             warnings.append(
                 {
@@ -119,12 +127,12 @@ def fill_collection_years(con: duckdb.DuckDBPyConnection, extract_date: date | N
                     f"extract date {d.isoformat()})",
                 }
             )
-    return warnings
+    return year, warnings
 
 
 def _children_set_aside(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute(
-        "SELECT count(DISTINCT r.CHILD) FROM raw_episodes r JOIN dq_excluded x "
+        "SELECT count(DISTINCT r.CHILD) FROM vn_episodes r JOIN dq_excluded x "
         "ON x.table_name = 'episodes' AND x._file = r._file AND x._row = r._row "
         "WHERE x.reason = 'quarantined'"
     ).fetchone()[0]
@@ -134,11 +142,13 @@ def validate(
     con: duckdb.DuckDBPyConnection,
     found: Discovery,
     loaded: list[LoadedFile],
+    columns: ColumnChecks,
     extract_date: date | None = None,
     *,
     threshold: float = DEFAULT_THRESHOLD,
 ) -> ValidationResult:
-    """Check every loaded row; write dq_findings/dq_excluded; account for every file's rows."""
+    """Check every loaded row (`vn_<table>`, and `columns`, the column checks started while
+    loading); write dq_findings/dq_excluded; account for every file's rows."""
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -148,16 +158,14 @@ def validate(
         timings[name] = round(now - clock, 3)
         clock = now
 
-    create_macros(con)
     findings.create_tables(con)
     findings.add_file_level(con, found.blocking, "blocking")
     findings.add_file_level(con, found.warnings, "warning")
-    findings.add_file_level(con, fill_collection_years(con, extract_date), "warning")
-    create_normalised(con)
-    step("normalise_s")
+    year, filled = fill_collection_years(con, extract_date)
+    findings.add_file_level(con, filled, "warning")
     keys.drop_exact_duplicates(con)
     step("duplicates_s")
-    run_column_checks(con)
+    add_findings(con, columns.findings(year))
     step("column_checks_s")
     keys.duplicate_keys(con)
     step("duplicate_keys_s")

@@ -72,9 +72,9 @@ def test_every_table_recognised_and_clean(export):
     assert tables["DoLo.csv"] == "dolo"
     assert findings(checked, severity="row") == []
     assert account(checked, "sw_episodes.csv") == (2, 2, 0, 0)
-    years = checked.con.execute("SELECT CHILD, COLLECTION_YEAR FROM raw_oc2").fetchall()
+    years = checked.con.execute("SELECT CHILD, COLLECTION_YEAR FROM vn_oc2").fetchall()
     assert years == [("C1", "2021")]
-    assert checked.con.execute("SELECT COLLECTION_YEAR FROM raw_oc3").fetchall() == [("2023",)]
+    assert checked.con.execute("SELECT COLLECTION_YEAR FROM vn_oc3").fetchall() == [("2023",)]
 
 
 def test_year_from_extract_date_when_name_has_none(extract):
@@ -83,7 +83,7 @@ def test_year_from_extract_date_when_name_has_none(extract):
     checked = check_extract(folder)
     # latest event in the clean set: C3's DECOM 15/04/2023 -> latest 31 March on or before
     # it is 31/03/2023 -> collection year 2023 (2022-23)
-    assert checked.con.execute("SELECT COLLECTION_YEAR FROM raw_oc2").fetchall() == [("2023",)]
+    assert checked.con.execute("SELECT COLLECTION_YEAR FROM vn_oc2").fetchall() == [("2023",)]
     warned = findings(checked, "file.collection_year_from_extract_date")
     assert [(f[0], f[6]) for f in warned] == [("oc2.csv", "warning")]
     assert "2022-23" in warned[0][4]

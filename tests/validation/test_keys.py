@@ -45,3 +45,16 @@ def test_duplicates_in_a_second_file_are_dropped(extract):
     assert findings(checked) == []
     assert account(checked, "sdq.csv") == (1, 1, 0, 0)
     assert account(checked, "sdq_2.csv") == (1, 0, 0, 1)
+
+
+def test_a_bad_row_twice_is_reported_once_and_its_copy_dropped(extract):
+    # the column checks see every row as read, before duplicates are dropped: the copy's
+    # finding must not be reported (nor the copy quarantined: it is a dropped duplicate)
+    bad = {"CHILD": "C1", "DOB": "2010-05-01", "REVIEW": "2020-06-21", "REVIEW_CODE": "XX9"}
+    extract.tables["reviews"] += [bad, dict(bad)]  # lines 85 and 86 of reviews.csv
+    checked = extract.check()
+    assert findings(checked, "reviews.invalid_code") == [
+        ("reviews.csv", 85, "REVIEW_CODE", "reviews.invalid_code", "XX9", "C1", "row")
+    ]
+    assert ("reviews.csv", 86, "duplicate") in excluded(checked, "reviews")
+    assert account(checked, "reviews.csv") == (85, 83, 1, 1)

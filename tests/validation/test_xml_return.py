@@ -21,12 +21,12 @@ def as_xml(extract):
     return folder
 
 
-def raw(checked, table):
-    """The table's rows as values (dates as dates: the XML takes DOB from the header, which
-    the clean set writes in the other date format)."""
+def typed_rows(checked, table):
+    """The table's rows as loaded and typed (dates as dates: the XML takes DOB from the
+    header, which the clean set writes in the other date format)."""
     t = TABLES[table]
-    cols = ", ".join(f'v_date("{c}")' if c in t.dates else f'"{c}"' for c in t.columns)
-    return checked.con.execute(f"SELECT {cols} FROM raw_{table} ORDER BY ALL").fetchall()
+    cols = ", ".join(f'"{c}"' for c in t.columns)
+    return checked.con.execute(f"SELECT {cols} FROM vn_{table} ORDER BY ALL").fetchall()
 
 
 def test_xml_gives_the_same_rows_as_the_csvs(extract, tmp_path):
@@ -34,7 +34,7 @@ def test_xml_gives_the_same_rows_as_the_csvs(extract, tmp_path):
     xml_checked = check_extract(as_xml(extract))
     assert xml_checked.blocking == []
     for t in XML_TABLES:
-        assert raw(xml_checked, t) == raw(csv_checked, t), t
+        assert typed_rows(xml_checked, t) == typed_rows(csv_checked, t), t
     assert findings(xml_checked) == []
     names = {(f.name, f.table) for f in xml_checked.result.files}
     assert {("SSDA903_2023_24.xml", t) for t in XML_TABLES} <= names
@@ -59,7 +59,7 @@ def test_xml_and_csv_of_one_table_are_combined(extract):
     write_csv(folder / "reviews_extra.csv", ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"], [extra])
     checked = check_extract(folder)
     assert checked.blocking == []
-    n = checked.con.execute("SELECT count(*) FROM raw_reviews").fetchone()[0]
+    n = checked.con.execute("SELECT count(*) FROM vn_reviews").fetchone()[0]
     assert n == len(extract.tables["reviews"]) + 1
 
 
@@ -76,10 +76,10 @@ def test_oc3_and_oc2_in_the_header_take_the_year_from_the_name(extract):
     checked = check_extract(folder)
     assert checked.blocking == []
     assert checked.con.execute(
-        "SELECT CHILD, DOB, IN_TOUCH, COLLECTION_YEAR FROM raw_oc3"
+        "SELECT CHILD, DOB_TXT, IN_TOUCH, COLLECTION_YEAR FROM vn_oc3"
     ).fetchall() == [("C3", "01/01/2008", "YES", "2025")]
     assert checked.con.execute(
-        "SELECT CHILD, DOB, SDQ_SCORE, TEETH_CHECK, COLLECTION_YEAR FROM raw_oc2"
+        "SELECT CHILD, DOB_TXT, SDQ_SCORE, TEETH_CHECK, COLLECTION_YEAR FROM vn_oc2"
     ).fetchall() == [("C1", "2010-05-01", "9", "1", "2025")]
 
 

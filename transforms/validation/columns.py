@@ -1,8 +1,9 @@
-"""Column checks: every table's pandera schema over its raw rows (lazy, vectorised)."""
+"""Column checks: every table's pandera schema over its rows as read (lazy, vectorised)."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import duckdb
 import pandera.polars as pa
@@ -11,20 +12,8 @@ import polars as pl
 from schemas.base import PANDERA_RULES
 from schemas.checks import with_dates, year_column
 from schemas.registry import SCHEMAS
-from schemas.tables import TABLES
-from transforms import scratch
-from transforms.validation.findings import FINDING_COLUMNS, add_frame
-
-
-def raw_frame(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
-    """Raw rows not dropped as exact duplicates."""
-    dropped = con.execute("SELECT count(*) FROM dq_excluded WHERE table_name = ?", [table])
-    if not dropped.fetchone()[0]:
-        return con.execute(f"SELECT * FROM raw_{table}").pl()
-    return con.execute(
-        f"SELECT * FROM raw_{table} r ANTI JOIN (SELECT _file, _row FROM dq_excluded "
-        f"WHERE table_name = '{table}') x ON x._file = r._file AND x._row = r._row"
-    ).pl()
+from schemas.tables import TABLES, YEAR
+from transforms.validation.findings import FINDING_COLUMNS
 
 
 def failures_to_findings(table: str, frame: pl.DataFrame, failures: pl.DataFrame) -> pl.DataFrame:
@@ -53,9 +42,8 @@ def failures_to_findings(table: str, frame: pl.DataFrame, failures: pl.DataFrame
     )
 
 
-def check_table(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
-    """Validate one table's rows with its schema; the findings (empty if all pass)."""
-    frame = raw_frame(con, table)
+def check_frame(table: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """Validate rows of one table with its schema; the findings (empty if all pass)."""
     if frame.height == 0:
         return pl.DataFrame()
     years = {c.year_from for c in TABLES[table].codes.values() if c.year_from}
@@ -71,18 +59,59 @@ def check_table(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
     return pl.DataFrame()
 
 
-def run_column_checks(con: duckdb.DuckDBPyConnection, workers: int = 4) -> None:
-    """Every table's column findings into dq_findings (tables checked in parallel threads:
-    DuckDB fetches and polars both release the GIL)."""
+class ColumnChecks:
+    """The column checks of one load: each file's rows checked in a thread while the next
+    file is read (polars and DuckDB both release the GIL), at most `workers` at once so that
+    no more than that many files' rows are held for them.
 
-    def one(table: str) -> pl.DataFrame:
-        cursor = scratch.cursor(con)
+    A file of a one-year table (OC2, OC3) with no year in its name waits until the year is
+    known (`findings(year)`): it is read from the extract date once everything is loaded."""
+
+    def __init__(self, workers: int = 2):
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="columns")
+        self._slots = threading.BoundedSemaphore(workers)
+        self._running: list[Future[pl.DataFrame]] = []
+        self._waiting: list[tuple[str, pl.DataFrame]] = []
+
+    def submit(self, table: str, frame: pl.DataFrame) -> None:
+        """Start checking `frame` (blocks while `workers` checks are running)."""
+        if YEAR in TABLES[table].derived and frame[YEAR].null_count():
+            self._waiting.append((table, frame))
+            return
+        self._slots.acquire()
+        future = self._pool.submit(check_frame, table, frame)
+        future.add_done_callback(lambda _: self._slots.release())
+        self._running.append(future)
+
+    def findings(self, year: int | None) -> list[pl.DataFrame]:
+        """Every file's findings, once checked; `year` fills a missing collection year."""
+        for table, frame in self._waiting:
+            filled = None if year is None else str(year)
+            self.submit(table, frame.with_columns(pl.col(YEAR).fill_null(filled)))
+        self._waiting.clear()
         try:
-            return check_table(cursor, table)
+            return [f.result() for f in self._running]
         finally:
-            cursor.close()
+            self.close()
 
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(one, SCHEMAS))
-    for frame in results:
-        add_frame(con, frame)
+    def close(self) -> None:
+        """Stop: checks not yet started are dropped."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._running.clear()
+
+
+def add_findings(con: duckdb.DuckDBPyConnection, frames: list[pl.DataFrame]) -> None:
+    """The column findings into dq_findings, less those of rows dropped as exact duplicates
+    (the checks saw every row as read; validation drops duplicates first)."""
+    found = [f for f in frames if f.height]
+    if not found:
+        return
+    con.register("_column_findings", pl.concat(found).select(FINDING_COLUMNS).to_arrow())
+    try:
+        con.execute(
+            "INSERT INTO dq_findings SELECT f.* FROM _column_findings f ANTI JOIN "
+            "(SELECT table_name, _file, _row FROM dq_excluded WHERE reason = 'duplicate') x "
+            "ON x.table_name = f.table_name AND x._file = f.file AND x._row = f.row"
+        )
+    finally:
+        con.unregister("_column_findings")

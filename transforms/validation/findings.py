@@ -6,7 +6,6 @@ import csv
 from pathlib import Path
 
 import duckdb
-import polars as pl
 
 FINDINGS_DDL = (
     "CREATE OR REPLACE TABLE dq_findings (table_name VARCHAR, file VARCHAR, row BIGINT, "
@@ -22,15 +21,6 @@ FINDING_COLUMNS = ("table_name", "file", "row", "column", "rule", "value", "chil
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(FINDINGS_DDL)
     con.execute(EXCLUDED_DDL)
-
-
-def add_frame(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame) -> None:
-    """Append a polars frame holding FINDING_COLUMNS to dq_findings."""
-    if frame.height == 0:
-        return
-    con.register("_new_findings", frame.select(FINDING_COLUMNS).to_arrow())
-    con.execute("INSERT INTO dq_findings SELECT * FROM _new_findings")
-    con.unregister("_new_findings")
 
 
 def add_file_level(con: duckdb.DuckDBPyConnection, items: list[dict], severity: str) -> None:

@@ -54,17 +54,38 @@ def _hashed(table: Table, column: str) -> str:
     return c
 
 
-def create_normalised(con: duckdb.DuckDBPyConnection) -> None:
-    """`vn_<table>` in scratch: every raw row typed once, with `_h` (hash of the normalised
-    row, for exact duplicates) and `_k` (hash of the normalised key, for duplicate keys).
-    Staging reads it (less what validation set aside), so no date is parsed twice."""
-    statements = []
+def _normalising(t: Table, source: str) -> str:
+    """The rows of `source` (`_file`, `_row`, contract columns as text) typed, with `_h`
+    (hash of the normalised row, for exact duplicates) and `_k` (of its key, for duplicate
+    keys)."""
+    cols = ", ".join(typed(t, c) for c in t.columns)
+    row, key = hashes(t)
+    return f"SELECT *, {row} AS _h, {key} AS _k FROM (SELECT _file, _row, {cols} FROM {source})"
+
+
+def hashes(t: Table) -> tuple[str, str]:
+    """`_h` and `_k` of a typed row (in `vn_<table>`, or as typed by `_normalising`)."""
+    row = ", ".join(_hashed(t, c) for c in t.columns)
+    key = ", ".join(_hashed(t, c) for c in t.key)
+    return f"hash({row})", f"hash({key})"
+
+
+def create_normalised_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """An empty `vn_<table>` in scratch for every contract table (so SQL can rely on it)."""
     for t in TABLES.values():
-        cols = ", ".join(typed(t, c) for c in t.columns)
-        row = ", ".join(_hashed(t, c) for c in t.columns)
-        key = ", ".join(_hashed(t, c) for c in t.key)
-        statements.append(
-            f"CREATE OR REPLACE TABLE {scratch.NAME}.vn_{t.name} AS SELECT *, hash({row}) AS _h, "
-            f"hash({key}) AS _k FROM (SELECT _file, _row, {cols} FROM raw_{t.name})"
+        text = ", ".join(f'NULL::VARCHAR AS "{c}"' for c in t.columns)
+        empty = f"(SELECT NULL::VARCHAR AS _file, NULL::BIGINT AS _row, {text} LIMIT 0)"
+        con.execute(
+            f"CREATE OR REPLACE TABLE {scratch.NAME}.vn_{t.name} AS {_normalising(t, empty)}"
         )
-    scratch.run_statements(con, statements)
+
+
+def insert_normalised(con: duckdb.DuckDBPyConnection, table: str, rows: object) -> None:
+    """Append `rows` (an Arrow table shaped as the loader reads a file) to `vn_<table>`,
+    typed once: staging reads `vn_<table>` (less what validation set aside), so no date is
+    parsed twice and the text as read is never stored."""
+    con.register("_incoming", rows)
+    try:
+        con.execute(f"INSERT INTO vn_{table} {_normalising(TABLES[table], '_incoming')}")
+    finally:
+        con.unregister("_incoming")

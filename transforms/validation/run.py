@@ -1,5 +1,6 @@
-"""The one validate sequence: discover -> load -> validate, shared by `cla validate`, the
-pipeline (`transforms.pipeline.open_validated`), flows and tests."""
+"""The one validate sequence: discover -> load (column checks start on each file as it is
+read) -> validate, shared by `cla validate`, the pipeline (`transforms.pipeline.open_validated`),
+flows and tests."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from transforms.discover import Discovery, discover
 from transforms.load import load_extract
 from transforms.reference import load_codes, load_reference
 from transforms.validate import DEFAULT_THRESHOLD, ValidationResult, validate
+from transforms.validation.columns import ColumnChecks
 from transforms.validation.findings import add_file_level, create_tables
+from transforms.validation.normal import create_macros
 
 
 @dataclass
@@ -48,12 +51,18 @@ def check_extract(
         add_file_level(con, found.warnings, "warning")
         return Checked(con, found, None)
     sql_build.create_macros(con)
+    create_macros(con)
     load_codes(con)
     sources = load_reference(con, found.reference)
-    loaded = load_extract(con, found)
+    columns = ColumnChecks()
+    try:
+        loaded = load_extract(con, found, columns.submit)
+    except BaseException:
+        columns.close()
+        raise
     timings = {"load_s": time.perf_counter() - t}
     t = time.perf_counter()
-    result = validate(con, found, loaded, extract_date, threshold=threshold)
+    result = validate(con, found, loaded, columns, extract_date, threshold=threshold)
     timings["validate_s"] = time.perf_counter() - t
     timings.update({f"validate.{step}": v for step, v in result.timings.items()})
     return Checked(con, found, result, sources, timings)

@@ -8,7 +8,7 @@ WITH flagged AS (
       AND rule <> 'episodes.duplicate_key'  -- the first row at that key is kept: no hole
 ),
 children AS (
-    SELECT DISTINCT r.CHILD FROM raw_episodes r JOIN flagged f ON f.file = r._file AND f.row = r._row
+    SELECT DISTINCT r.CHILD FROM vn_episodes r JOIN flagged f ON f.file = r._file AND f.row = r._row
     WHERE r.CHILD IS NOT NULL
 )
 SELECT 'episodes' AS table_name, r._file AS file, r._row AS row, 'CHILD' AS "column",
