@@ -27,35 +27,33 @@ with cohort as (
         on periods.child = looked_after.child and periods.period_seq = looked_after.period_seq
     where periods.first_review_due <= looked_after.quarter_end
 ),
-reviews_to_date as (
-    select cohort.period, chain.*
+latest_review as (  -- the cohort child's latest review on or before E in the period (ASOF)
+    select cohort.period, cohort.child, chain.next_due
     from cohort
-    join int_review_chain as chain
+    asof join int_review_chain as chain
         on chain.child = cohort.child
         and chain.period_seq = cohort.period_seq
         and chain.review <= cohort.quarter_end
 ),
 late_in_ytd as (
-    select distinct reviews_to_date.period, reviews_to_date.child
-    from reviews_to_date
-    join cohort using (period, child)
-    where reviews_to_date.held_late and reviews_to_date.review >= cohort.fy_start
-),
-next_review_due as (
-    select period, child, arg_max(next_due, review_number) as next_due
-    from reviews_to_date
-    group by period, child
+    select distinct cohort.period, cohort.child
+    from cohort
+    join int_review_chain as chain
+        on chain.child = cohort.child
+        and chain.period_seq = cohort.period_seq
+        and chain.review between cohort.fy_start and cohort.quarter_end
+    where chain.held_late
 ),
 judged as (
     select
         cohort.period,
         cohort.child,
         late_in_ytd.child is not null as has_late_review,
-        coalesce(next_review_due.next_due, cohort.first_review_due) < cohort.quarter_end
+        coalesce(latest_review.next_due, cohort.first_review_due) < cohort.quarter_end
             as is_overdue
     from cohort
     left join late_in_ytd using (period, child)
-    left join next_review_due using (period, child)
+    left join latest_review using (period, child)
 ),
 per_quarter as (
     select
