@@ -6,6 +6,8 @@ Every column arrives as trimmed text (null = blank). Each check returns one bool
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
@@ -42,11 +44,16 @@ def date_column(column: str) -> str:
     return f"_date_{column}"
 
 
-def with_dates(frame: pl.DataFrame, dates: set[str], years: set[str]) -> pl.DataFrame:
-    """Parse each date column once (`_date_<col>`) and add the collection year of those in
-    `years` (`_year_<col>`), so that the checks do not parse the same text again."""
-    parsed = frame.with_columns(parse_date_expr(pl.col(c)).alias(date_column(c)) for c in dates)
-    return parsed.with_columns(
+def with_dates(frame: pl.DataFrame, dates: Iterable[str]) -> pl.DataFrame:
+    """Parse each date column once (`_date_<col>`): the checks read it, and so does the
+    typed copy the loader writes (`vn_<table>`), so that no date is parsed twice."""
+    return frame.with_columns(parse_date_expr(pl.col(c)).alias(date_column(c)) for c in dates)
+
+
+def with_years(frame: pl.DataFrame, years: Iterable[str]) -> pl.DataFrame:
+    """The collection year (`_year_<col>`) of each date column in `years`, from its
+    `_date_<col>`."""
+    return frame.with_columns(
         collection_year_expr(pl.col(date_column(c))).alias(year_column(c)) for c in years
     )
 

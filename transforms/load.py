@@ -1,9 +1,10 @@
 """Load the recognised files of an extract set into DuckDB `vn_<table>` tables, typed.
 
 A file is read as text: `_file` (file name), `_row` (1-based line, header = 1), then the
-table's contract columns as trimmed text ('' becomes NULL). Those rows go to the column checks
-as they are (pandera, transforms/validation/columns.py) and into `vn_<table>` typed once
-(dates as DATE with their text beside, codes normalised; transforms/validation/normal.py).
+table's contract columns as trimmed text ('' becomes NULL), and each date column parsed once
+(`_date_<col>`, strictly: schemas/checks.py). Those rows go to the column checks (pandera,
+transforms/validation/columns.py) and into `vn_<table>`, typed (dates as DATE with their text
+beside, codes normalised; transforms/validation/normal.py).
 `vn_` lives in the run's in-memory `scratch` database (transforms/scratch.py), not in the
 warehouse file: the input files are the record, fingerprinted in the manifest. Nothing is
 dropped here: validation decides what is quarantined.
@@ -20,6 +21,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from schemas.checks import with_dates
 from schemas.tables import TABLES, YEAR
 from transforms.discover import Discovery
 from transforms.validation.normal import create_normalised_tables, insert_normalised
@@ -115,6 +117,7 @@ def load_extract(
             frame = xml_frame(f.path, f.table, found.xml[f.path].tables[f.table])
         else:
             frame = read_file(f.path, f.table, f.rows)
+        frame = with_dates(frame, TABLES[f.table].dates)  # parsed once, for both below
         inspect(f.table, frame)
         # plain (large) strings: DuckDB ingests these ~5x faster than polars' string views
         insert_normalised(con, f.table, frame.to_arrow(compat_level=pl.CompatLevel.oldest()))

@@ -10,7 +10,7 @@ import pandera.polars as pa
 import polars as pl
 
 from schemas.base import PANDERA_RULES
-from schemas.checks import with_dates, year_column
+from schemas.checks import date_column, with_dates, with_years, year_column
 from schemas.registry import SCHEMAS
 from schemas.tables import TABLES, YEAR
 from transforms.validation.findings import FINDING_COLUMNS
@@ -43,13 +43,14 @@ def failures_to_findings(table: str, frame: pl.DataFrame, failures: pl.DataFrame
 
 
 def check_frame(table: str, frame: pl.DataFrame) -> pl.DataFrame:
-    """Validate rows of one table with its schema; the findings (empty if all pass)."""
+    """Validate rows of one table with its schema; the findings (empty if all pass). Dates
+    already parsed by the loader (`_date_<col>`) are not parsed again."""
     if frame.height == 0:
         return pl.DataFrame()
     years = {c.year_from for c in TABLES[table].codes.values() if c.year_from}
     derived = years & set(TABLES[table].derived)  # a collection year itself, not a date
-    dates = set(TABLES[table].dates) | (years - derived)
-    frame = with_dates(frame, dates, years - derived).with_columns(
+    unparsed = [c for c in TABLES[table].dates if date_column(c) not in frame.columns]
+    frame = with_years(with_dates(frame, unparsed), years - derived).with_columns(
         pl.col(c).cast(pl.Int32, strict=False).alias(year_column(c)) for c in derived
     )
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from schemas.checks import MAX_YEAR, MIN_YEAR
+from schemas.checks import MAX_YEAR, MIN_YEAR, date_column
 from schemas.tables import TABLES, Table
 from transforms import scratch
 
@@ -39,8 +39,8 @@ def _has_macro(con: duckdb.DuckDBPyConnection, name: str) -> bool:
 def typed(table: Table, column: str) -> str:
     """The column in the typed validation tables: DATE for dates, normalised codes."""
     c = f'"{column}"'
-    if column in table.dates:
-        return f'v_date({c}) AS {c}, {c} AS "{column}_TXT"'
+    if column in table.dates:  # parsed by the loader, as the column checks read it
+        return f'"{date_column(column)}" AS {c}, {c} AS "{column}_TXT"'
     if column in table.codes:
         return f"v_code({c}) AS {c}"
     return c
@@ -74,7 +74,8 @@ def create_normalised_tables(con: duckdb.DuckDBPyConnection) -> None:
     """An empty `vn_<table>` in scratch for every contract table (so SQL can rely on it)."""
     for t in TABLES.values():
         text = ", ".join(f'NULL::VARCHAR AS "{c}"' for c in t.columns)
-        empty = f"(SELECT NULL::VARCHAR AS _file, NULL::BIGINT AS _row, {text} LIMIT 0)"
+        dates = "".join(f', NULL::DATE AS "{date_column(c)}"' for c in t.dates)
+        empty = f"(SELECT NULL::VARCHAR AS _file, NULL::BIGINT AS _row, {text}{dates} LIMIT 0)"
         con.execute(
             f"CREATE OR REPLACE TABLE {scratch.NAME}.vn_{t.name} AS {_normalising(t, empty)}"
         )
