@@ -198,3 +198,14 @@ def test_future_dates_with_extract_date(extract):
 
 def test_no_future_date_rule_without_extract_date(extract):
     assert rows_of(extract.check(), "episodes.future_date") == []
+
+
+def test_an_invalid_date_is_read_as_no_date_by_every_rule(extract):
+    # 2020-1-5 is neither dd/mm/yyyy nor yyyy-mm-dd: invalid, and not 5 January 2020 to any
+    # rule either (as that, it would end the episode before its 1 June 2020 start)
+    ep(extract, "C1", 0)["DEC"] = "2020-1-5"
+    checked = extract.check()
+    assert findings(checked, "episodes.invalid_date") == [
+        ("episodes.csv", 2, "DEC", "episodes.invalid_date", "2020-1-5", "C1", "row")
+    ]
+    assert findings(checked, "episodes.dec_before_decom") == []
