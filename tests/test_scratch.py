@@ -42,3 +42,16 @@ def test_an_in_memory_warehouse_spills_to_its_own_temporary_folder(tmp_path, mon
     assert not (tmp_path / ".tmp").exists()  # not DuckDB's default, the working directory
     con.close()
     assert not spilled[0].exists()
+
+
+def test_a_small_extract_runs_one_duckdb_thread_per_cursor(tiny_extract):
+    from transforms.validation.run import check_extract
+
+    checked = check_extract(tiny_extract)
+    assert checked.con.execute("SELECT current_setting('threads')").fetchone()[0] == 1
+    checked.con.close()
+    big = scratch.connect()
+    default = big.execute("SELECT current_setting('threads')").fetchone()[0]
+    scratch.fit_threads(big, scratch.ONE_THREAD_BELOW_ROWS)  # a national extract: untouched
+    assert big.execute("SELECT current_setting('threads')").fetchone()[0] == default
+    big.close()

@@ -30,6 +30,12 @@ WORKERS = 2  # cursors running independent statements at once
 # 1,000,000-child run peaks at 4.6 GB, spilling up to 3.9 GB while it builds. At 6 GB it
 # spilled nothing, peaked at 6.5 GB and was no faster (115.5 s against 111.2 s).
 MEMORY_LIMIT = "4GB"
+# Below this many rows in the extract set, each cursor's query runs on one DuckDB thread: the
+# two cursors are the parallelism, and DuckDB's own threads on small queries cost CPU without
+# saving time (100,000 children, 2.6 million rows: the build 4.45-4.65 s on 8.4 CPU s with
+# two threads, 3.9-4.1 s on 6.6-6.8 CPU s with one). At 1,000,000 children (26 million rows)
+# one thread made the build 46 -> 54 s and validation 18 -> 24 s: the big models need both.
+ONE_THREAD_BELOW_ROWS = 10_000_000
 
 
 def connect(db_path: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
@@ -53,6 +59,13 @@ def configure(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     con.execute("SET TimeZone = 'UTC'")
     con.execute(f"SET search_path = 'main,{NAME}'")
     return con
+
+
+def fit_threads(con: duckdb.DuckDBPyConnection, rows: int) -> None:
+    """One DuckDB thread per query for an extract set of under ONE_THREAD_BELOW_ROWS rows
+    (from here on: validation and the build run on two cursors); else DuckDB's default."""
+    if rows < ONE_THREAD_BELOW_ROWS:
+        con.execute("SET threads = 1")
 
 
 def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:

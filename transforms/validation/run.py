@@ -61,6 +61,7 @@ def check_extract(
         columns.close()
         raise
     timings = {"load_s": time.perf_counter() - t}
+    scratch.fit_threads(con, sum(f.rows_read for f in loaded))
     t = time.perf_counter()
     result = validate(con, found, loaded, columns, extract_date, threshold=threshold)
     timings["validate_s"] = time.perf_counter() - t
