@@ -43,8 +43,7 @@ def main() -> None:
     t = time.perf_counter()
     sql_build.create_macros(con)
     sql_build.create_quarters(con, series)
-    for model in todo:
-        sql_build.materialise(con, model)
+    sql_build.materialise_all(con, todo)  # as the build runs them: two cursors
     sql_s = time.perf_counter() - t
     values: dict[str, dict[str, list]] = {}
     for i in INDICATORS:

@@ -155,9 +155,15 @@ def run_models(
     sql_dir: Path = SQL_DIR,
     workers: int = scratch.WORKERS,
 ) -> None:
-    """Materialise every model of the given layers, each once the models it reads exist;
-    models that do not read each other are built at once, on `workers` cursors."""
-    todo = [m for m in models(sql_dir) if m.layer in layers]
+    """Materialise every model of the given layers (`materialise_all`)."""
+    materialise_all(con, [m for m in models(sql_dir) if m.layer in layers], workers)
+
+
+def materialise_all(
+    con: duckdb.DuckDBPyConnection, todo: list[Model], workers: int = scratch.WORKERS
+) -> None:
+    """Materialise the models, each once the models it reads (among them) exist; models that
+    do not read each other are built at once, on `workers` cursors."""
     names = {m.name for m in todo}
     jobs = [
         scratch.Job(m.name, lambda cur, m=m: materialise(cur, m), frozenset(inputs(m, names)))
