@@ -78,7 +78,7 @@ def _extract_date(con: duckdb.DuckDBPyConnection) -> date | None:
     return con.execute(f"SELECT max(d) FROM ({' UNION ALL '.join(parts)})").fetchone()[0]
 
 
-def _raw_extract_date(con: duckdb.DuckDBPyConnection) -> date | None:
+def _loaded_extract_date(con: duckdb.DuckDBPyConnection) -> date | None:
     """The latest parseable event date in the rows as loaded (before any quarantine)."""
     parts = [
         f'SELECT max("{col}") AS d FROM vn_{table}'
@@ -105,7 +105,7 @@ def fill_collection_years(
     }
     if not any(pending.values()):
         return None, []
-    d = extract_date or _raw_extract_date(con)
+    d = extract_date or _loaded_extract_date(con)
     if d is None:
         return None, []
     year = d.year if (d.month, d.day) >= (3, 31) else d.year - 1

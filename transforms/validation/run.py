@@ -57,13 +57,12 @@ def check_extract(
     columns = ColumnChecks()
     try:
         loaded = load_extract(con, found, columns.submit)
-    except BaseException:
+        timings = {"load_s": time.perf_counter() - t}
+        scratch.fit_threads(con, sum(f.rows_read for f in loaded))
+        t = time.perf_counter()
+        result = validate(con, found, loaded, columns, extract_date, threshold=threshold)
+    finally:  # (a failure: no check left running)
         columns.close()
-        raise
-    timings = {"load_s": time.perf_counter() - t}
-    scratch.fit_threads(con, sum(f.rows_read for f in loaded))
-    t = time.perf_counter()
-    result = validate(con, found, loaded, columns, extract_date, threshold=threshold)
     timings["validate_s"] = time.perf_counter() - t
     timings.update({f"validate.{step}": v for step, v in result.timings.items()})
     return Checked(con, found, result, sources, timings)
