@@ -44,8 +44,11 @@ def test_a_real_cycle_is_an_error(tmp_path):
         models(tmp_path)
 
 
-def scratch_tables(con) -> dict[str, set[str]]:
-    rows = con.execute("SELECT database_name, table_name FROM duckdb_tables()").fetchall()
+def by_database(con, kind: str) -> dict[str, set[str]]:
+    """Names of the connection's tables (kind 'table') or views ('view'), by database."""
+    rows = con.execute(
+        f"SELECT database_name, {kind}_name FROM duckdb_{kind}s() WHERE NOT internal"
+    ).fetchall()
     out: dict[str, set[str]] = {}
     for db, name in rows:
         out.setdefault(db, set()).add(name)
@@ -61,9 +64,10 @@ def test_working_layers_live_in_scratch_and_readers_wait_for_what_they_read(tmp_
     con = scratch.connect(tmp_path / "w.duckdb")
     run_models(con, BEFORE_COLLECT, sql)
     assert con.execute("SELECT x FROM ind_d").fetchall() == [(7,)]  # (2 * 3) + 1
-    tables = scratch_tables(con)
-    assert tables["scratch"] == {"stg_a", "stg_b", "int_c"}
+    tables = by_database(con, "table")
+    assert tables["scratch"] == {"int_c"}
     assert tables["w"] == {"ind_d"}
+    assert by_database(con, "view") == {"scratch": {"stg_a", "stg_b"}}  # staging: views
     con.close()
 
 
@@ -91,4 +95,4 @@ def test_a_failing_model_is_named_and_what_reads_it_is_not_built(tmp_path):
     con = scratch.connect()
     with pytest.raises(build.ModelError, match="10_staging/stg_a.sql"):
         run_models(con, BEFORE_COLLECT, sql)
-    assert "int_b" not in scratch_tables(con).get("scratch", set())
+    assert "int_b" not in by_database(con, "table").get("scratch", set())

@@ -18,7 +18,7 @@ def test_the_warehouse_file_keeps_no_raw_or_working_tables(tiny_extract, tmp_pat
     db = tmp_path / "warehouse.duckdb"
     wh = build_warehouse(tiny_extract, [parse_period("2020-21-Q1")], db)
     in_run = {t for (t,) in wh.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    assert {"vn_episodes", "stg_episodes", "int_episodes"} <= in_run  # there while it runs
+    assert {"vn_episodes", "int_episodes"} <= in_run  # there while it runs (staging: views)
     assert "raw_episodes" not in in_run  # dropped once validated: staging reads vn_
     wh.con.close()
     kept = duckdb.connect(str(db), read_only=True)

@@ -27,6 +27,11 @@ BEFORE_COLLECT = ("10_staging", "20_intermediate", "30_indicators")
 # computing them (100,000 children: build 11 s -> 6-7.5 s). The file keeps the validation,
 # indicator, table and output layers.
 WORKING_LAYERS = ("10_staging", "20_intermediate")
+# Layers built as views, not tables (as dbt's staging models are): a staging model is its
+# validated table typed and less what validation set aside, read by one or two models, and a
+# table copied every row once more (100,000 children, one cursor: staging 1.6 s as tables,
+# 0.05 s as views, their 18 readers 4.8-5.2 s against 5.5-5.6; the same results).
+VIEW_LAYERS = ("10_staging",)
 _HEADER_LINE = re.compile(r"^--\s*([a-z_]+):\s*(.*)$")
 _CONTINUATION = re.compile(r"^--\s{2,}(\S.*)$")
 _WORD = re.compile(r"\w+")
@@ -142,9 +147,10 @@ def table_name(model: Model) -> str:
 
 
 def materialise(con: duckdb.DuckDBPyConnection, model: Model) -> None:
-    """Create one model's table."""
+    """Create one model's table (its view, for VIEW_LAYERS)."""
+    kind = "VIEW" if model.layer in VIEW_LAYERS else "TABLE"
     try:
-        con.execute(f"CREATE OR REPLACE TABLE {table_name(model)} AS\n{model.sql}")
+        con.execute(f"CREATE OR REPLACE {kind} {table_name(model)} AS\n{model.sql}")
     except duckdb.Error as e:
         raise ModelError(model, e) from e
 

@@ -5,26 +5,21 @@
 with reviews as (
     select distinct child, review from stg_reviews where review is not null
 ),
-reviews_in_period as (
+chained as (
     select
         periods.child,
         periods.period_seq,
         periods.first_review_due,
         reviews.review,
-        row_number() over (
-            partition by periods.child, periods.period_seq order by reviews.review
-        ) as review_number
+        row_number() over chain as review_number,
+        lag(reviews.review) over chain as previous_review
     from int_periods_of_care as periods
     join reviews
         on reviews.child = periods.child
         and reviews.review >= periods.period_start
         and reviews.review <= coalesce(periods.period_end, date '9999-12-31')  -- not OR: hash join
-),
-chained as (
-    select
-        *,
-        lag(review) over (partition by child, period_seq order by review) as previous_review
-    from reviews_in_period
+    -- one window for both: each period's reviews are sorted once, not twice
+    window chain as (partition by periods.child, periods.period_seq order by reviews.review)
 ),
 final as (
     select
