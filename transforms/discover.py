@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.tables import REFERENCE_FILES, TABLES
 from transforms import xml903
-from transforms.validation.filecheck import inspect_csv
+from transforms.validation.filecheck import Inspection, inspect_csv
+
+INSPECTORS = 2  # files inspected at once (numpy and reading release the GIL)
 
 
 @dataclass(frozen=True)
@@ -84,21 +87,35 @@ def discover_xml(path: Path, found: Discovery) -> None:
         block("file.header_only", "is a 903 XML return holding no CHILD with a HEADER")
 
 
+def _inspect(path: Path) -> Inspection | OSError:
+    try:
+        return inspect_csv(path)
+    except OSError as e:
+        return e
+
+
 def discover(extract_dir: Path) -> Discovery:
     """Classify every CSV directly in the folder; reference/ files are recognised by name."""
     found = Discovery()
     unusable: set[str] = set()  # tables recognised in files that cannot be read
-    for path in sorted(extract_dir.iterdir()):
+    paths = sorted(extract_dir.iterdir())
+    csvs = [p for p in paths if not p.is_dir() and p.suffix.lower() == ".csv"]
+    with ThreadPoolExecutor(INSPECTORS, thread_name_prefix="inspect") as pool:
+        inspected = dict(zip(csvs, pool.map(_inspect, csvs), strict=True))
+    for path in paths:
         if path.is_file() and path.suffix.lower() == ".xml":
             discover_xml(path, found)
             continue
-        if path.is_dir() or path.suffix.lower() != ".csv":
+        if path not in inspected:
             continue
-        try:
-            inspection = inspect_csv(path)
-        except OSError as e:
+        inspection = inspected[path]
+        if isinstance(inspection, OSError):
             found.blocking.append(
-                {"file": path.name, "rule": "file.unreadable", "message": f"cannot be read ({e})"}
+                {
+                    "file": path.name,
+                    "rule": "file.unreadable",
+                    "message": f"cannot be read ({inspection})",
+                }
             )
             continue
         columns = [c for c in inspection.columns if c]

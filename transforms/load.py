@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
+import pyarrow as pa
 
 from schemas.checks import with_dates
 from schemas.tables import TABLES, YEAR
@@ -27,6 +28,9 @@ from transforms.discover import Discovery
 from transforms.validation.normal import create_normalised_tables, insert_normalised
 
 # A 4-digit year, optionally followed by the 2-digit year it runs to (2024_25, 2024-25).
+# Rows per Arrow batch handed to DuckDB: it inserts the batches of one file in parallel, a
+# single batch on one thread (1,000,000 children, episodes: 5.3-6.0 s -> 2.7-2.8 s).
+BATCH_ROWS = 122_880  # DuckDB's row group
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[-_ ]?(\d{2}))?(?!\d)")
 
 
@@ -120,6 +124,8 @@ def load_extract(
         frame = with_dates(frame, TABLES[f.table].dates)  # parsed once, for both below
         inspect(f.table, frame)
         # plain (large) strings: DuckDB ingests these ~5x faster than polars' string views
-        insert_normalised(con, f.table, frame.to_arrow(compat_level=pl.CompatLevel.oldest()))
+        rows = frame.to_arrow(compat_level=pl.CompatLevel.oldest())
+        batches = pa.Table.from_batches(rows.to_batches(BATCH_ROWS), schema=rows.schema)
+        insert_normalised(con, f.table, batches)
         loaded.append(LoadedFile(f.path.name, f.table, sha256_of(f.path), frame.height))
     return loaded

@@ -29,3 +29,21 @@ def test_bom_and_iso_dates_are_read(extract):
     checked = check_extract(extract.folder)
     assert checked.blocking == []
     assert findings(checked) == []
+
+
+def test_rows_handed_to_duckdb_in_many_batches_load_the_same(extract, monkeypatch):
+    """A file's rows go to DuckDB in batches (inserted in parallel); with batches of 5 rows
+    every row is still loaded once, as with one batch."""
+    from transforms import load
+
+    def loaded(batch_rows: int) -> dict[str, list[tuple]]:
+        monkeypatch.setattr(load, "BATCH_ROWS", batch_rows)
+        con = extract.check().con
+        return {
+            t: con.execute(f"SELECT * FROM vn_{t} ORDER BY _file, _row").fetchall()
+            for t in ("episodes", "header", "reviews")
+        }
+
+    one, many = loaded(1_000_000), loaded(5)
+    assert many == one
+    assert [r[1] for r in many["episodes"]] == list(range(2, 86))  # _row: lines 2-85, once each

@@ -6,6 +6,7 @@ ragged rows, the 1-based row (header = row 1).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -18,6 +19,7 @@ OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "pipes"}
 MAX_RAGGED_LISTED = 5
 NEWLINE, COMMA, CR = ord("\n"), ord(","), ord("\r")
 # Trailing lines holding nothing but spaces, tabs or commas (Excel leaves these) are not rows.
+BLANK = b" \t,\r\n"
 FIELD = re.compile(r'"(?:[^"]++|"")*+"|[^,"\r\n]*+')
 
 
@@ -36,28 +38,38 @@ class Inspection:
     rows: int = 0  # data rows (header excluded)
 
 
-def decode(data: bytes) -> tuple[str | None, tuple[str, str] | None]:
-    """UTF-8 text (BOM removed), or the blocking problem that stops it being read."""
+def text_problem(data: bytes) -> tuple[str, str] | None:
+    """The blocking problem that stops `data` being read as UTF-8 text, if any (checked
+    without decoding when every byte is ASCII)."""
     if b"\x00" in data[:65536]:
-        return None, ("file.binary", "is a binary file, not CSV text")
+        return ("file.binary", "is a binary file, not CSV text")
+    if data.isascii():
+        return None
     try:
-        return data.decode("utf-8-sig"), None
+        data.decode("utf-8")
     except UnicodeDecodeError as e:
-        return None, (
+        return (
             "file.encoding",
             f"is not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); "
             "save it as UTF-8 CSV",
         )
+    return None
 
 
-def strip_trailing_blank(text: str) -> str:
-    """The text without trailing blank lines (empty, or only spaces, tabs and commas).
-
-    What is cut starts at the first line break after the last character that is not blank
-    (found without scanning the text line by line)."""
-    last = len(text.rstrip(" \t,\r\n"))
-    breaks = [i for i in (text.find("\n", last), text.find("\r", last)) if i >= 0]
-    return text[: min(breaks)] if breaks else text
+def rows_end(data: bytes) -> int:
+    """Where the rows of `data` end: trailing blank lines (empty, or only spaces, tabs and
+    commas) are not rows. What is cut starts at the first line break after the last byte that
+    is not blank; found from the end, without copying or scanning the rows."""
+    last, end, step = 0, len(data), 4096
+    while end > 0:
+        start = max(0, end - step)
+        kept = len(data[start:end].rstrip(BLANK))
+        if kept:
+            last = start + kept
+            break
+        end, step = start, step * 2
+    breaks = [i for i in (data.find(b"\n", last), data.find(b"\r", last)) if i >= 0]
+    return min(breaks) if breaks else len(data)
 
 
 def quoted_field_counts(text: str) -> list[int]:
@@ -98,31 +110,40 @@ def quoted_field_counts(text: str) -> list[int]:
             return counts
 
 
-def field_counts(text: str) -> np.ndarray:
-    """Fields per record (header first); vectorised over the bytes when nothing is quoted.
+def field_counts(data: bytes) -> np.ndarray:
+    """Fields per record (header first) of UTF-8 bytes (BOM removed); vectorised over the
+    bytes when nothing is quoted (UTF-8 never puts a comma or line break inside a letter).
 
     Trailing blank lines are ignored; a blank line between rows counts as a ragged row
     (0 fields). Raises MalformedCSV when quoting is broken.
     """
-    text = strip_trailing_blank(text).rstrip("\r\n")
-    if '"' in text:
-        return np.array(quoted_field_counts(text), dtype=np.int64)
-    raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    size = rows_end(data)
+    if size == 0:
+        return np.zeros(1, dtype=np.int64)  # one blank record
+    if data.find(b'"', 0, size) >= 0:
+        return np.array(quoted_field_counts(data[:size].decode("utf-8")), dtype=np.int64)
+    raw = np.frombuffer(data, dtype=np.uint8, count=size)
     ends = np.flatnonzero(raw == NEWLINE)
     starts = np.concatenate(([0], ends + 1))
     stops = np.concatenate((ends, [raw.size]))
-    at = np.flatnonzero(raw == COMMA)
-    commas = np.searchsorted(at, stops) - np.searchsorted(at, starts)
+    # commas before each record's end; a record's own are those after the previous end
+    commas = np.diff(np.searchsorted(np.flatnonzero(raw == COMMA), stops), prepend=0)
     length = stops - starts
     blank = (length == 0) | ((length == 1) & (raw[np.minimum(starts, raw.size - 1)] == CR))
     return np.where(blank, 0, commas + 1)
 
 
-def header_of(text: str) -> list[str]:
+def first_line(data: bytes) -> str:
+    end = data.find(b"\n")
+    return (data if end < 0 else data[:end]).decode("utf-8", errors="replace")
+
+
+def header_of(data: bytes) -> list[str]:
     """The header's column names, trimmed and upper-cased (read from the first line only,
     unless it holds a quote: a quoted name may run over a line break)."""
-    line = text.split("\n", 1)[0]
-    first = next(csv.reader(io.StringIO(text if '"' in line else line, newline="")), [])
+    line = first_line(data)
+    text = data.decode("utf-8", errors="replace") if '"' in line else line
+    first = next(csv.reader(io.StringIO(text, newline="")), [])
     return [c.strip().upper() for c in first]
 
 
@@ -136,21 +157,21 @@ def delimiter_hint(raw_header: str) -> str | None:
 def inspect_csv(path: Path) -> Inspection:
     """Read a file once and report every whole-file problem found."""
     out = Inspection()
-    data = path.read_bytes()
-    if not data.strip():
+    data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+    if not data or data.isspace():
         out.problems.append(("file.empty", "is empty (no header row)"))
         return out
-    text, problem = decode(data)
-    if problem or text is None:
-        out.problems.append(problem or ("file.encoding", "cannot be read"))
-        if problem and problem[0] == "file.encoding":  # still say which table it would be
-            out.columns = header_of(data.decode("utf-8-sig", errors="replace"))
+    problem = text_problem(data)
+    if problem:
+        out.problems.append(problem)
+        if problem[0] == "file.encoding":  # still say which table it would be
+            out.columns = header_of(data)
         return out
-    out.columns = header_of(text)
+    out.columns = header_of(data)
     if not any(out.columns):
         out.problems.append(("file.unknown_header", "has no header row (first line blank)"))
         return out
-    raw_header = text.split("\n", 1)[0]
+    raw_header = first_line(data)
     hint = delimiter_hint(raw_header)
     if hint:  # still say which table it would be
         sep = next(k for k, v in OTHER_DELIMITERS.items() if v == hint)
@@ -167,7 +188,7 @@ def inspect_csv(path: Path) -> Inspection:
     if dupes:
         out.problems.append(("file.duplicate_columns", f"duplicate column(s) {', '.join(dupes)}"))
     try:
-        counts = field_counts(text)
+        counts = field_counts(data)
     except MalformedCSV as e:
         out.problems.append(("file.malformed", str(e)))
         return out
