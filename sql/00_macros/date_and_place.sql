@@ -4,6 +4,10 @@
 -- as dateutil.relativedelta (31 Mar - 1 month = 28/29 Feb; 29 Feb + 12 months = 28 Feb).
 CREATE OR REPLACE MACRO add_months(d, n) AS (d + to_months(CAST(n AS INTEGER)))::DATE;
 
+-- quarter_index_of: the financial quarter holding d (Q1 = April to June), numbered
+-- financial year's first year × 4 + quarter − 1, so consecutive quarters differ by 1.
+CREATE OR REPLACE MACRO quarter_index_of(d) AS (year(d) * 12 + month(d) - 4) // 3;
+
 -- age_on: whole years completed on d; a birthday on d counts; a 29 February birthday falls on
 -- 28 February in other years.
 CREATE OR REPLACE MACRO age_on(dob, d) AS

@@ -1,10 +1,8 @@
 -- One row per adopted child (903 AD1), typed.
 with source as (
     select r.* from vn_ad1 r  -- typed once by validation
-    where not exists (
-        select 1 from dq_excluded x
-        where x.table_name = 'ad1' and x._file = r._file and x._row = r._row
-    )
+    anti join (select _file, _row from dq_excluded where table_name = 'ad1') as x
+        on x._file = r._file and x._row = r._row
 ),
 final as (
     select

@@ -2,10 +2,8 @@
 -- Short breaks (LS V3/V4) are kept here and flagged; int_episodes removes them.
 with source as (
     select r.* from vn_episodes r  -- typed once by validation
-    where not exists (
-        select 1 from dq_excluded x
-        where x.table_name = 'episodes' and x._file = r._file and x._row = r._row
-    )
+    anti join (select _file, _row from dq_excluded where table_name = 'episodes') as x
+        on x._file = r._file and x._row = r._row
 ),
 final as (
     select

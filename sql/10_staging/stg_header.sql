@@ -1,10 +1,8 @@
 -- One row per child in the header file(s), typed; quarantined and duplicate rows left out.
 with source as (
     select r.* from vn_header r  -- typed once by validation
-    where not exists (
-        select 1 from dq_excluded x
-        where x.table_name = 'header' and x._file = r._file and x._row = r._row
-    )
+    anti join (select _file, _row from dq_excluded where table_name = 'header') as x
+        on x._file = r._file and x._row = r._row
 ),
 final as (
     select

@@ -1,10 +1,8 @@
 -- One row per immunisation status recorded (UP_TO_DATE Y/N on RECORD_DATE), typed.
 with source as (
     select r.* from vn_immunisations r  -- typed once by validation
-    where not exists (
-        select 1 from dq_excluded x
-        where x.table_name = 'immunisations' and x._file = r._file and x._row = r._row
-    )
+    anti join (select _file, _row from dq_excluded where table_name = 'immunisations') as x
+        on x._file = r._file and x._row = r._row
 ),
 final as (
     select

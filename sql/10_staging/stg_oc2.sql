@@ -2,10 +2,8 @@
 -- 12 months at 31 March of collection_year), typed; flags 0/1 as booleans, blank as NULL.
 with source as (
     select r.* from vn_oc2 r  -- typed once by validation
-    where not exists (
-        select 1 from dq_excluded x
-        where x.table_name = 'oc2' and x._file = r._file and x._row = r._row
-    )
+    anti join (select _file, _row from dq_excluded where table_name = 'oc2') as x
+        on x._file = r._file and x._row = r._row
 ),
 final as (
     select

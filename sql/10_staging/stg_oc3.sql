@@ -2,10 +2,8 @@
 -- collection_year), typed.
 with source as (
     select r.* from vn_oc3 r  -- typed once by validation
-    where not exists (
-        select 1 from dq_excluded x
-        where x.table_name = 'oc3' and x._file = r._file and x._row = r._row
-    )
+    anti join (select _file, _row from dq_excluded where table_name = 'oc3') as x
+        on x._file = r._file and x._row = r._row
 ),
 final as (
     select

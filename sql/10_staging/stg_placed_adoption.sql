@@ -1,10 +1,8 @@
 -- One row per decision to place for adoption (903 PlacedAdoption), typed.
 with source as (
     select r.* from vn_placed_adoption r  -- typed once by validation
-    where not exists (
-        select 1 from dq_excluded x
-        where x.table_name = 'placed_adoption' and x._file = r._file and x._row = r._row
-    )
+    anti join (select _file, _row from dq_excluded where table_name = 'placed_adoption') as x
+        on x._file = r._file and x._row = r._row
 ),
 final as (
     select

@@ -2,10 +2,8 @@
 -- kept as text (the DfE allows ZZ for unknown parts).
 with source as (
     select r.* from vn_prev_perm r  -- typed once by validation
-    where not exists (
-        select 1 from dq_excluded x
-        where x.table_name = 'prev_perm' and x._file = r._file and x._row = r._row
-    )
+    anti join (select _file, _row from dq_excluded where table_name = 'prev_perm') as x
+        on x._file = r._file and x._row = r._row
 ),
 final as (
     select

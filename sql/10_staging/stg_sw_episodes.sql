@@ -2,10 +2,8 @@
 -- the social worker is still allocated.
 with source as (
     select r.* from vn_sw_episodes r  -- typed once by validation
-    where not exists (
-        select 1 from dq_excluded x
-        where x.table_name = 'sw_episodes' and x._file = r._file and x._row = r._row
-    )
+    anti join (select _file, _row from dq_excluded where table_name = 'sw_episodes') as x
+        on x._file = r._file and x._row = r._row
 ),
 final as (
     select

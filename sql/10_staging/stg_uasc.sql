@@ -1,10 +1,8 @@
 -- One row per child who was ever UASC; DUC = date UASC status ceased (blank: still UASC).
 with source as (
     select r.* from vn_uasc r  -- typed once by validation
-    where not exists (
-        select 1 from dq_excluded x
-        where x.table_name = 'uasc' and x._file = r._file and x._row = r._row
-    )
+    anti join (select _file, _row from dq_excluded where table_name = 'uasc') as x
+        on x._file = r._file and x._row = r._row
 ),
 final as (
     select

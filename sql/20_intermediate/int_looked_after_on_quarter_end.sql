@@ -1,12 +1,27 @@
 -- One row per quarter and child looked after on its end E: the episode open on E
 -- (DECOM <= E and DEC blank or > E), its period of care and placement, age on E, UASC on E,
 -- CLA 1yr+ (current period start <= E - 12 months) and 30 months (<= E - 30 months).
-with open_episodes as (
-    select windows.*, episodes.* exclude (dob, sex, ethnic)
-    from int_quarter_windows as windows
-    join int_episodes as episodes
-        on episodes.decom <= windows.quarter_end
-        and coalesce(episodes.dec, date '9999-12-31') > windows.quarter_end  -- open or left after E
+with series as (
+    select min(quarter_index) as first_index, max(quarter_index) as last_index
+    from int_quarter_windows
+),
+episode_quarters as (
+    -- E >= DECOM for the ends of DECOM's quarter and later ones; DEC > E (or DEC blank) for
+    -- the ends of the quarters before DEC's: an equality join to the windows, not a range join
+    select
+        episodes.* exclude (dob, sex, ethnic),
+        unnest(range(
+            greatest(quarter_index_of(episodes.decom), series.first_index),
+            least(coalesce(quarter_index_of(episodes.dec), series.last_index + 1),
+                series.last_index + 1)
+        )) as quarter_index
+    from int_episodes as episodes, series
+    where episodes.decom is not null
+),
+open_episodes as (
+    select windows.*, episode_quarters.* exclude (quarter_index)
+    from episode_quarters
+    join int_quarter_windows as windows using (quarter_index)
 ),
 uasc_on_quarter_end as (
     select windows.period, uasc.child

@@ -12,8 +12,7 @@ with final as (
         quarter_end - 28 as days_28_back,
         cast(right(period, 1) as integer) as quarter,
         left(period, 7) as financial_year,
-        cast(left(period, 4) as integer) * 4 + cast(right(period, 1) as integer) - 1
-            as quarter_index
+        quarter_index_of(quarter_end) as quarter_index
     from quarters
 )
 select * from final
