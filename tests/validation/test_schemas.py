@@ -75,3 +75,38 @@ def test_sdq_score_schema():
         (3, "SDQ_SCORE", "out_of_range"),
         (5, "SDQ_SCORE", "out_of_range"),
     ]
+
+
+def test_dates_parsed_once_per_distinct_text_match_a_parse_of_every_row():
+    """`with_dates` parses distinct texts and joins back: the rows keep their order, and each
+    date is what Python's strptime makes of its text (by hand: the two formats, strictly)."""
+    import datetime as dt
+    import random
+    import re
+
+    from schemas.checks import with_dates
+
+    texts = ["01/02/2020", "2020-02-01", "1/2/2020", "31/02/2020", "29/02/2024", "01/02/20"]
+    texts += ["2020-2-1", "abc", "01/02/1899", "31/12/2099", "01/01/2100", "", None]
+    rng = random.Random(903)
+    column = [rng.choice(texts) for _ in range(2000)]
+
+    def by_hand(s: str | None) -> dt.date | None:
+        for fmt, shape in (
+            ("%d/%m/%Y", r"\d{1,2}/\d{1,2}/\d{4}"),
+            ("%Y-%m-%d", r"\d{4}-\d\d-\d\d"),
+        ):
+            if s is not None and re.fullmatch(shape, s):
+                try:
+                    d = dt.datetime.strptime(s, fmt).date()
+                except ValueError:
+                    return None
+                return d if 1900 <= d.year <= 2099 else None
+        return None
+
+    frame = pl.DataFrame({"_row": range(2000), "D": column, "E": list(reversed(column))})
+    out = with_dates(frame, ["D", "E"])
+    assert out.columns == ["_row", "D", "E", "_date_D", "_date_E"]
+    assert out["_row"].to_list() == list(range(2000))
+    assert out["_date_D"].to_list() == [by_hand(s) for s in column]
+    assert out["_date_E"].to_list() == [by_hand(s) for s in reversed(column)]
