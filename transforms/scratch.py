@@ -46,6 +46,10 @@ def connect(db_path: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
     not the working directory. DuckDB removes either when the connection closes."""
     con = duckdb.connect(str(db_path))
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    # no table's row order is relied on (every output is written ORDER BY ALL or by its key);
+    # kept, it made DuckDB order each parallel insert (1,000,000 children: validation
+    # 59.7 -> 49.4 s, the build 44.4 -> 35.2 s)
+    con.execute("SET preserve_insertion_order = false")
     if str(db_path) == ":memory:":
         spill = Path(tempfile.gettempdir()) / f"cla-duckdb-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         con.execute(f"SET temp_directory = '{spill.as_posix()}'")
