@@ -84,8 +84,8 @@ def not_in_header_rules() -> list[Rule]:
         severity = "row" if t.group == "903" else "warning"
         sql = (
             f"{_SELECT.format(t=t.name, c='CHILD')}, CHILD AS value, CHILD AS child "
-            f"FROM vt_{t.name} r WHERE CHILD IS NOT NULL "
-            "AND NOT EXISTS (SELECT 1 FROM ok_header h WHERE h.CHILD = r.CHILD)"
+            f"FROM vt_{t.name} r ANTI JOIN ok_header h ON h.CHILD = r.CHILD "
+            "WHERE r.CHILD IS NOT NULL"
         )
         rules.append(
             Rule(

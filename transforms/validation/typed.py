@@ -37,9 +37,9 @@ def create_ok_header(con: duckdb.DuckDBPyConnection) -> None:
     """`ok_header`: children whose header row has no row error (so are 'in header')."""
     con.execute(
         f"CREATE OR REPLACE TABLE {S}.ok_header AS SELECT DISTINCT CHILD FROM vt_header h "
-        "WHERE CHILD IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dq_findings f "
-        "WHERE f.table_name = 'header' AND f.severity = 'row' AND f.file = h._file "
-        "AND f.row = h._row)"
+        "ANTI JOIN (SELECT file, row FROM dq_findings WHERE table_name = 'header' "
+        "AND severity = 'row') f ON f.file = h._file AND f.row = h._row "
+        "WHERE h.CHILD IS NOT NULL"
     )
 
 

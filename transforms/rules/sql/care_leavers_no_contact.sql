@@ -4,6 +4,6 @@
 SELECT 'care_leavers' AS table_name, _file AS file, _row AS row, 'CONTACT_DATE' AS "column",
        NULL AS value, CHILD AS child
 FROM vt_care_leavers c
-WHERE CONTACT_DATE_TXT IS NULL AND CHILD IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM vt_care_leavers o
-                  WHERE o.CHILD = c.CHILD AND o.CONTACT_DATE_TXT IS NOT NULL)
+ANTI JOIN (SELECT CHILD FROM vt_care_leavers WHERE CONTACT_DATE_TXT IS NOT NULL) o
+  ON o.CHILD = c.CHILD
+WHERE c.CONTACT_DATE_TXT IS NULL AND c.CHILD IS NOT NULL

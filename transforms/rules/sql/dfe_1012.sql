@@ -11,5 +11,5 @@ WITH rows_ AS (
 SELECT t AS table_name, _file AS file, _row AS row, 'CHILD' AS "column",
        CHILD AS value, CHILD AS child
 FROM rows_ r
-WHERE CHILD IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM vt_episodes e WHERE e.CHILD = r.CHILD)
+ANTI JOIN vt_episodes e ON e.CHILD = r.CHILD
+WHERE r.CHILD IS NOT NULL

@@ -15,4 +15,4 @@ SELECT 'episodes' AS table_name, r._file AS file, r._row AS row, 'CHILD' AS "col
        r.CHILD AS value, r.CHILD AS child
 FROM vt_episodes r
 JOIN children c USING (CHILD)
-WHERE NOT EXISTS (SELECT 1 FROM flagged f WHERE f.file = r._file AND f.row = r._row)
+ANTI JOIN flagged f ON f.file = r._file AND f.row = r._row

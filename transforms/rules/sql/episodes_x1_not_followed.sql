@@ -5,5 +5,5 @@
 SELECT 'episodes' AS table_name, _file AS file, _row AS row, 'REC' AS "column",
        REC AS value, CHILD AS child
 FROM vt_episodes e
-WHERE REC = 'X1' AND DEC IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM vt_episodes n WHERE n.CHILD = e.CHILD AND n.DECOM = e.DEC)
+ANTI JOIN vt_episodes n ON n.CHILD = e.CHILD AND n.DECOM = e.DEC
+WHERE e.REC = 'X1' AND e.DEC IS NOT NULL
