@@ -134,6 +134,7 @@ def field_counts(data: bytes) -> np.ndarray:
 
 
 def first_line(data: bytes) -> str:
+    """The first line of `data` as text (an undecodable byte as U+FFFD)."""
     end = data.find(b"\n")
     return (data if end < 0 else data[:end]).decode("utf-8", errors="replace")
 
