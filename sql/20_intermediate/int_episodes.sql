@@ -4,6 +4,8 @@
 --   the previous episode's DEC.
 -- placement_seq: a new placement at each period's first episode and at RNE P, B or S;
 --   RNE L, T and U continue the current placement.
+-- period_start, placement_start: the DECOM of the first episode of the row's period of care
+--   and placement (int_periods_of_care, int_placements), carried on each episode.
 with clean_episodes as (
     select * exclude (is_short_break, _file, _row)
     from stg_episodes
@@ -23,13 +25,17 @@ flagged as (
     from with_previous
 ),
 numbered as (
+    -- one window (so one sort) for the running counts and the starts they carry forward
     select
         *,
-        sum(case when starts_period then 1 else 0 end)
-            over (partition by child order by decom rows unbounded preceding) as period_seq,
-        sum(case when starts_period or rne in ('P', 'B', 'S') then 1 else 0 end)
-            over (partition by child order by decom rows unbounded preceding) as placement_seq
-    from flagged
+        sum(case when starts_period then 1 else 0 end) over history as period_seq,
+        sum(case when starts_placement then 1 else 0 end) over history as placement_seq,
+        last_value(case when starts_period then decom end ignore nulls) over history
+            as period_start,
+        last_value(case when starts_placement then decom end ignore nulls) over history
+            as placement_start
+    from (select *, starts_period or rne in ('P', 'B', 'S') as starts_placement from flagged)
+    window history as (partition by child order by decom rows unbounded preceding)
 ),
 final as (
     select
@@ -50,6 +56,8 @@ final as (
         numbered.pl_post,
         numbered.urn,
         numbered.starts_period,
+        numbered.period_start,
+        numbered.placement_start,
         header.dob,
         header.sex,
         header.ethnic

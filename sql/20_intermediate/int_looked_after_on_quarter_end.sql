@@ -9,7 +9,7 @@ episode_quarters as (
     -- E >= DECOM for the ends of DECOM's quarter and later ones; DEC > E (or DEC blank) for
     -- the ends of the quarters before DEC's: an equality join to the windows, not a range join
     select
-        episodes.* exclude (dob, sex, ethnic),
+        episodes.*,
         unnest(range(
             greatest(quarter_index_of(episodes.decom), series.first_index),
             least(coalesce(quarter_index_of(episodes.dec), series.last_index + 1),
@@ -45,22 +45,16 @@ final as (
         open_episodes.place_provider,
         open_episodes.home_post,
         open_episodes.pl_post,
-        periods.period_start,
-        placements.placement_start,
-        header.dob,
-        header.sex,
-        header.ethnic,
-        age_on(header.dob, open_episodes.quarter_end) as age,
+        open_episodes.period_start,
+        open_episodes.placement_start,
+        open_episodes.dob,
+        open_episodes.sex,
+        open_episodes.ethnic,
+        age_on(open_episodes.dob, open_episodes.quarter_end) as age,
         uasc_on_quarter_end.child is not null as is_uasc,
-        periods.period_start <= open_episodes.months_12_back as is_cla_1yr_plus,
-        periods.period_start <= open_episodes.months_30_back as is_cla_30_months
+        open_episodes.period_start <= open_episodes.months_12_back as is_cla_1yr_plus,
+        open_episodes.period_start <= open_episodes.months_30_back as is_cla_30_months
     from open_episodes
-    join int_periods_of_care as periods
-        on periods.child = open_episodes.child and periods.period_seq = open_episodes.period_seq
-    join int_placements as placements
-        on placements.child = open_episodes.child
-        and placements.placement_seq = open_episodes.placement_seq
-    left join stg_header as header on header.child = open_episodes.child
     left join uasc_on_quarter_end
         on uasc_on_quarter_end.period = open_episodes.period
         and uasc_on_quarter_end.child = open_episodes.child
