@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import subprocess
-import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -52,19 +51,6 @@ INDICATOR_SCHEMA = pa.schema(
         ("suppressed", pa.bool_()),
     ]
 )
-
-
-def warm_up() -> threading.Thread:
-    """Import matplotlib (~0.5 s; the charts) in a background thread while the extract is
-    validated and built, so that rendering does not wait for it. Harmless if rendering starts
-    first: Python's import lock serialises. (WeasyPrint imports in the PDF workers.)"""
-
-    def load() -> None:
-        import matplotlib.figure  # noqa: F401
-
-    thread = threading.Thread(target=load, name="warm-up-renderers", daemon=True)
-    thread.start()
-    return thread
 
 
 def code_version() -> str:

@@ -252,9 +252,8 @@ def publish_quarters(
     `echo` gets one line per published quarter; `progress` a line per step; `notice` says when
     the run waits for another run's lock on OUT."""
     with publishing(out, notice, pdf_workers=min(2, len(periods))) as run:
-        from reports.publish import discard, warm_up
+        from reports.publish import discard
 
-        warm_up()  # the chart library imports while the extract is validated and built
         run.planned = list(periods)
         run.meeting_date = meeting_date
         progress("validating …")
