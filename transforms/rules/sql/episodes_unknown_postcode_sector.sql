@@ -8,22 +8,26 @@ WITH posts AS (
     UNION ALL
     SELECT _file, _row, CHILD, 'PL_POST', PL_POST FROM vt_episodes
 ),
-cleaned AS (
-    SELECT *, regexp_replace(upper(trim(post)), '\s+', ' ', 'g') AS s
-    FROM posts WHERE post IS NOT NULL
+cleaned AS (  -- each distinct postcode once: the regular expressions are the cost
+    SELECT post, regexp_replace(upper(trim(post)), '\s+', ' ', 'g') AS s
+    FROM (SELECT DISTINCT post FROM posts WHERE post IS NOT NULL)
 ),
 sectors AS (
-    SELECT *, CASE
+    SELECT post, CASE
         WHEN regexp_full_match(s, '[A-Z][A-Z0-9]{1,3} [0-9]([A-Z]{2})?')
             THEN split_part(s, ' ', 1) || ' ' || left(split_part(s, ' ', 2), 1)
         WHEN regexp_full_match(s, '[A-Z][A-Z0-9]{1,3}[0-9][A-Z]{2}')
             THEN left(s, length(s) - 3) || ' ' || substr(s, length(s) - 2, 1)
     END AS sector
     FROM cleaned
+),
+unknown AS (
+    SELECT post FROM sectors
+    WHERE sector IS NULL
+       OR sector NOT IN (SELECT upper(trim(postcode_sector)) FROM ref_postcodes
+                         WHERE postcode_sector IS NOT NULL)
 )
-SELECT 'episodes' AS table_name, _file AS file, _row AS row, col AS "column",
-       post AS value, CHILD AS child
-FROM sectors
-WHERE sector IS NULL
-   OR sector NOT IN (SELECT upper(trim(postcode_sector)) FROM ref_postcodes
-                     WHERE postcode_sector IS NOT NULL)
+SELECT 'episodes' AS table_name, posts._file AS file, posts._row AS row, posts.col AS "column",
+       posts.post AS value, posts.CHILD AS child
+FROM posts
+JOIN unknown ON unknown.post = posts.post
