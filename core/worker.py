@@ -30,10 +30,19 @@ class WorkerStopped(Exception):
 class Worker:
     """`Worker("reports.pdf", "serve_pdfs")` runs `reports.pdf.serve_pdfs(conn)` in a process."""
 
-    def __init__(self, module: str, function: str, *args: Any, env: dict[str, str] | None = None):
+    def __init__(
+        self,
+        module: str,
+        function: str,
+        *args: Any,
+        env: dict[str, str] | None = None,
+        nice: int = 0,
+    ):
+        """`nice` > 0: a lower CPU priority, for a worker whose answer is needed later than
+        the caller's own next steps (it then takes the cores the others leave idle)."""
         ours, theirs = socket.socketpair()
         code = (
-            f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+            f"import os, sys; os.nice({nice}); sys.path.insert(0, {str(ROOT)!r}); "
             "from core import collector; collector.pause(); "  # before the heavy imports
             "from multiprocessing.connection import Connection; "
             f"from {module} import {function}; "
