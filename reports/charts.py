@@ -72,7 +72,7 @@ def _line(
     x1: float, y1: float, x2: float, y2: float, colour: str, width: float, extra: str = ""
 ) -> str:
     return (
-        f'<path d="M {_n(x1)} {_n(y1)} L {_n(x2)} {_n(y2)}" stroke="{colour}" '
+        f'<path d="M {_n(x1)} {_n(y1)} L {_n(x2)} {_n(y2)}" fill="none" stroke="{colour}" '
         f'stroke-width="{_n(width)}"{extra}/>'
     )
 

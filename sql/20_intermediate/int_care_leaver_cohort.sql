@@ -7,18 +7,24 @@ with care_leavers as (
     where dob is not null
     group by child
 ),
-birthdays as (
+birthdays_19_to_21 as (
     select
-        windows.period,
-        windows.quarter_end,
         care_leavers.child,
         ages.age_reached,
         birthday_at_age(care_leavers.dob, ages.age_reached) as birthday
-    from int_quarter_windows as windows
+    from care_leavers
     cross join (values (19), (20), (21)) as ages(age_reached)
-    join care_leavers
-        on birthday_at_age(care_leavers.dob, ages.age_reached)
-            between windows.fy_start and windows.quarter_end
+),
+birthdays as (  -- each birthday worked out once, then a range join to the windows
+    select
+        windows.period,
+        windows.quarter_end,
+        birthdays_19_to_21.child,
+        birthdays_19_to_21.age_reached,
+        birthdays_19_to_21.birthday
+    from int_quarter_windows as windows
+    join birthdays_19_to_21
+        on birthdays_19_to_21.birthday between windows.fy_start and windows.quarter_end
 ),
 contacts_in_window as (
     select

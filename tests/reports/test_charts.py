@@ -61,19 +61,19 @@ def test_a_line_puts_each_value_at_its_height_and_a_lone_value_is_a_dot():
     root = parse(line_chart(p))
     dots = list(root.iter(f"{NS}circle"))
     assert len(dots) == 1  # 10.0 has no neighbour
-    # the series' path: the one drawn 1.8 wide in the first colour (not grid, axes or legend)
-    paths = [
-        e.get("d")
-        for e in root.iter(f"{NS}path")
-        if e.get("stroke") == "#1d70b8" and e.get("fill") == "none"
-    ]
-    assert len(paths) == 1
-    (x1, y1), (x2, y2) = [tuple(map(float, pt.split())) for pt in paths[0][2:].split(" L ")]
-    # the 0% grid line is the axis bottom: heights above it are in proportion to the values
+    # the 0% and 100% grid lines bound the plot; the series' path is the first colour's
+    # path inside them (its legend sample is below)
     grid = sorted(
         float(e.get("d").split()[2]) for e in root.iter(f"{NS}path") if e.get("stroke") == "#dddddd"
     )
-    bottom, top = grid[-1], grid[0]  # 0% and 100%
+    bottom, top = grid[-1], grid[0]
+    paths = [
+        e.get("d")
+        for e in root.iter(f"{NS}path")
+        if e.get("stroke") == "#1d70b8" and float(e.get("d").split()[2]) < bottom
+    ]
+    assert len(paths) == 1
+    (x1, y1), (x2, y2) = [tuple(map(float, pt.split())) for pt in paths[0][2:].split(" L ")]
     assert (bottom - y1) / (bottom - top) == pytest.approx(0.30, abs=0.001)
     assert (bottom - y2) / (bottom - top) == pytest.approx(0.40, abs=0.001)
     dot_x = float(dots[0].get("cx"))
