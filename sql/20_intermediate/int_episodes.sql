@@ -12,22 +12,28 @@ with clean_episodes as (
     where not is_short_break
 ),
 with_previous as (
+    -- the windows sort only the columns they need (a national set: 3.9-4.5 -> 2.6-3.0 s);
+    -- the episode's other columns are joined back on its key, (child, decom), which validation
+    -- makes unique and never blank
     select
-        *,
+        child,
+        decom,
+        rne,
         lag(dec) over (partition by child order by decom) as previous_dec,
         row_number() over (partition by child order by decom) as episode_seq
     from clean_episodes
 ),
 flagged as (
-    select
-        *,
-        previous_dec is null or decom <> previous_dec as starts_period
+    select *, previous_dec is null or decom <> previous_dec as starts_period
     from with_previous
 ),
-numbered as (
+numbered_keys as (
     -- one window (so one sort) for the running counts and the starts they carry forward
     select
-        *,
+        child,
+        decom,
+        episode_seq,
+        starts_period,
         sum(case when starts_period then 1 else 0 end) over history as period_seq,
         sum(case when starts_placement then 1 else 0 end) over history as placement_seq,
         last_value(case when starts_period then decom end ignore nulls) over history
@@ -36,6 +42,11 @@ numbered as (
             as placement_start
     from (select *, starts_period or rne in ('P', 'B', 'S') as starts_placement from flagged)
     window history as (partition by child order by decom rows unbounded preceding)
+),
+numbered as (
+    select clean_episodes.*, keys.* exclude (child, decom)
+    from clean_episodes
+    join numbered_keys as keys using (child, decom)
 ),
 final as (
     select
