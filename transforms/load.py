@@ -60,6 +60,15 @@ def year_from_name(name: str) -> int | None:
     return max(years) if years else None
 
 
+def _padded_columns(frame: pl.DataFrame, names: list[str]) -> set[str]:
+    """The columns with a value that starts or ends with white space: only these are trimmed
+    (looking costs less than half of trimming; most columns of an export have none)."""
+    if not names or frame.height == 0:
+        return set()
+    found = frame.select(pl.col(names).str.contains(r"^\s|\s$").any()).row(0)
+    return {name for name, is_padded in zip(names, found, strict=True) if is_padded}
+
+
 def read_file(path: Path, table: str, rows: int | None = None) -> pl.DataFrame:
     """One CSV as text columns named by the contract, trimmed, blanks as null; only the
     first `rows` data rows when given (trailing blank lines are not rows)."""
@@ -68,13 +77,14 @@ def read_file(path: Path, table: str, rows: int | None = None) -> pl.DataFrame:
         frame = frame.head(rows)
     frame = frame.rename({c: c.strip().upper() for c in frame.columns})
     contract = TABLES[table].columns
+    padded = _padded_columns(frame, [c for c in contract if c in frame.columns])
     cols = []
     for name in contract:
         if name == YEAR and YEAR in TABLES[table].derived:
             year = year_from_name(path.name)  # None: set from the extract date (validate)
             cols.append(pl.lit(None if year is None else str(year), dtype=pl.String).alias(name))
         elif name in frame.columns:
-            v = pl.col(name).str.strip_chars()
+            v = pl.col(name).str.strip_chars() if name in padded else pl.col(name)
             cols.append(pl.when(v == "").then(None).otherwise(v).alias(name))
         else:  # an optional column absent from this file
             cols.append(pl.lit(None, dtype=pl.String).alias(name))

@@ -47,3 +47,33 @@ def test_rows_handed_to_duckdb_in_many_batches_load_the_same(extract, monkeypatc
     one, many = loaded(1_000_000), loaded(5)
     assert many == one
     assert [r[1] for r in many["episodes"]] == list(range(2, 86))  # _row: lines 2-85, once each
+
+
+def test_values_are_trimmed_where_padded_and_blanks_are_null(tmp_path):
+    """Only columns holding padded values are trimmed (`_padded_columns`); every value must
+    come out as Python's own `strip()` gives it, a blank or all-space value as null."""
+    import csv
+    import random
+
+    from transforms.load import read_file
+
+    rng = random.Random(903)
+    pads = ["", "", "", " ", "  ", "\t", "\u00a0"]
+    columns = {  # REC padded here and there; DECOM never; PLACE all blank or spaces
+        "CHILD": [f"C{i}" for i in range(60)],
+        "DECOM": [f"{1 + i % 28:02d}/04/2023" for i in range(60)],
+        "REC": [
+            rng.choice(pads) + rng.choice(["E11", "X1", ""]) + rng.choice(pads) for _ in range(60)
+        ],
+        "PLACE": [rng.choice(["", " ", "   "]) for _ in range(60)],
+    }
+    path = tmp_path / "episodes.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(columns)
+        writer.writerows(zip(*columns.values(), strict=True))
+    frame = read_file(path, "episodes")
+    for name, raw in columns.items():
+        assert frame[name].to_list() == [v.strip() or None for v in raw], name
+    assert any(v != v.strip() for v in columns["REC"])  # the case is there to be trimmed
+    assert frame["_row"].to_list() == list(range(2, 62))
