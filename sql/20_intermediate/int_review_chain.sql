@@ -2,24 +2,33 @@
 -- period, <= its end; same-day duplicates once): its place in the chain, the date it was due
 -- (1st: start + 20 working days; 2nd: 1st held + 3 months; later: previous held + 6 months),
 -- held_late (held after its due date) and next_due (when the following review falls due).
-with reviews as (
-    select distinct child, review from stg_reviews where review is not null
+with reviews as (  -- one row per child and day: (CHILD, REVIEW) is the validated key
+    select child, review from stg_reviews where review is not null
 ),
-chained as (
+held_in_periods as (  -- each period's reviews in date order, as one list
     select
         periods.child,
         periods.period_seq,
         periods.first_review_due,
-        reviews.review,
-        row_number() over chain as review_number,
-        lag(reviews.review) over chain as previous_review
+        list(reviews.review order by reviews.review) as held
     from int_periods_of_care as periods
     join reviews
         on reviews.child = periods.child
         and reviews.review >= periods.period_start
         and reviews.review <= coalesce(periods.period_end, date '9999-12-31')  -- not OR: hash join
-    -- one window for both: each period's reviews are sorted once, not twice
-    window chain as (partition by periods.child, periods.period_seq order by reviews.review)
+    group by all
+),
+chained as (
+    -- each review with its place in the list and the review before it; a list, not a window
+    -- (1,000,000 children: 2.2-2.4 -> 1.4-1.5 s), as the lists unnest side by side
+    select
+        child,
+        period_seq,
+        first_review_due,
+        unnest(held) as review,
+        unnest(range(1, len(held) + 1)) as review_number,
+        unnest([null::date] || held[1:len(held) - 1]) as previous_review
+    from held_in_periods
 ),
 final as (
     select
