@@ -27,13 +27,16 @@ with cohort as (
         on periods.child = looked_after.child and periods.period_seq = looked_after.period_seq
     where periods.first_review_due <= looked_after.quarter_end
 ),
-latest_review as (  -- the cohort child's latest review on or before E in the period (ASOF)
+latest_review as (  -- the cohort child's latest review on or before E in the period: the
+    -- one held by E whose following review is not (a hash join on child and period; an ASOF
+    -- join, which sorts both sides, took twice as long: 1,000,000 children 1.9 -> 0.9 s)
     select cohort.period, cohort.child, chain.next_due
     from cohort
-    asof join int_review_chain as chain
+    join int_review_chain as chain
         on chain.child = cohort.child
         and chain.period_seq = cohort.period_seq
         and chain.review <= cohort.quarter_end
+        and coalesce(chain.following_review, date '9999-12-31') > cohort.quarter_end
 ),
 late_in_ytd as (
     select distinct cohort.period, cohort.child
