@@ -55,6 +55,13 @@ def ticks(top: float, integer: bool) -> list[float]:
     return [i * step for i in range(int(top / step + 1e-9) + 1)]
 
 
+def labelled_ticks(top: float, integer: bool) -> list[tuple[float, str]]:
+    """`ticks`, each with its label."""
+    values = ticks(top, integer)
+    step = values[1] - values[0] if len(values) > 1 else 1.0
+    return [(v, tick_label(v, step)) for v in values]
+
+
 def tick_label(value: float, step: float) -> str:
     """A tick as a reader writes it: thousands separated, as many decimals as the step has."""
     decimals = next(d for d in range(4) if abs(step * 10**d - round(step * 10**d)) < 1e-9)
@@ -111,7 +118,6 @@ def line_chart(part: dict[str, Any]) -> str:
     unit = part["unit"]
     peak = max([*values, *(r["value"] for r in lines), 0]) or 1
     y_max = 100.0 if unit == "percent" else peak * 1.15
-    y_ticks = ticks(y_max, integer=unit == "count")
 
     def px(i: float) -> float:
         return left + (i + 0.5) / len(periods) * (right - left)
@@ -120,10 +126,9 @@ def line_chart(part: dict[str, Any]) -> str:
         return bottom - v / y_max * (bottom - top)
 
     body = []
-    step = y_ticks[1] - y_ticks[0] if len(y_ticks) > 1 else 1.0
-    for t in y_ticks:
+    for t, label in labelled_ticks(y_max, integer=unit == "count"):
         body.append(_line(left, py(t), right, py(t), GRID, 0.8))
-        body.append(_text(left - 3.5, py(t) + 3, tick_label(t, step), "end"))
+        body.append(_text(left - 3.5, py(t) + 3, label, "end"))
     mid = (top + bottom) / 2
     turned = f' transform="rotate(-90 12 {_n(mid)})"'
     body.append(_text(12, mid, AXIS_LABELS.get(unit, unit), "middle", extra=turned))
@@ -179,16 +184,14 @@ def bar_chart(part: dict[str, Any]) -> str:
     bottom = top + band * len(items)
     unit = part["unit"]
     x_max = 100.0 if unit == "percent" else (max(v for _, v in items) or 1) * 1.05
-    x_ticks = ticks(x_max, integer=unit == "count")
 
     def px(v: float) -> float:
         return left + v / x_max * (right - left)
 
     body = []
-    step = x_ticks[1] - x_ticks[0] if len(x_ticks) > 1 else 1.0
-    for t in x_ticks:
+    for t, label in labelled_ticks(x_max, integer=unit == "count"):
         body.append(_line(px(t), top, px(t), bottom, GRID, 0.8))
-        body.append(_text(px(t), bottom + 11, tick_label(t, step), "middle"))
+        body.append(_text(px(t), bottom + 11, label, "middle"))
     for i, (label, v) in enumerate(items):
         centre = top + band * (i + 0.5)
         body.append(
